@@ -1,0 +1,1 @@
+"""Pure calculations and rules. Never imports Django, never reads the clock."""

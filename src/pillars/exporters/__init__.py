@@ -1,0 +1,1 @@
+"""Pure writers: records -> .html / .csv / .json / .ics / .xlsx."""

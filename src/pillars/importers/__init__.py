@@ -1,0 +1,1 @@
+"""Pure adapters: bytes of a file -> standard records plus row errors. Never imports Django."""

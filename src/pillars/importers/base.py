@@ -1,0 +1,54 @@
+"""What every importer shares: the read options and the log of row problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pillars.domain.records import RowError
+
+# A hostile file could hold millions of bad rows; keep the first ones and count the rest.
+MAX_KEPT_PROBLEMS = 1000
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read one file.
+
+    `window` is half-open [start, end) with aware datetimes: recurring events expand only
+    inside it and entries outside it are dropped. `tz` is the zone for times written without
+    an offset (floating iCalendar times, most CRM exports). `owner` is the e-mail whose
+    attendance (declined, tentative) counts. `layout` forces a CRM layout by name.
+    """
+
+    window: tuple[datetime, datetime]
+    tz: ZoneInfo
+    owner: str = ""
+    layout: str | None = None
+    mapping: dict[str, str] | None = None  # generic CSV: standard field -> column header
+
+
+@dataclass
+class ReadLog:
+    """Errors (row skipped) and warnings (row kept) met while reading one file."""
+
+    file: str
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+
+    def error(
+        self, line: int | None, column: str | None, message: str, record_id: str = ""
+    ) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_KEPT_PROBLEMS:
+            self.errors.append(RowError(self.file, line, column, message, record_id, "error"))
+
+    def warning(
+        self, line: int | None, column: str | None, message: str, record_id: str = ""
+    ) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < MAX_KEPT_PROBLEMS:
+            self.warnings.append(RowError(self.file, line, column, message, record_id, "warning"))

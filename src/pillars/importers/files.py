@@ -1,0 +1,34 @@
+"""Pick the importer for a file from its content, not its name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pillars.domain.records import Activity
+from pillars.importers.base import ReadLog, ReadOptions
+
+SNIFF_BYTES = 4096
+
+
+def sniff_kind(head: bytes) -> str:
+    """'ics', 'xlsx' or 'table' (CSV/TSV in any encoding) from the first bytes of a file."""
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t").upper()
+    if text.startswith(b"BEGIN:VCALENDAR") or b"BEGIN:VCALENDAR" in head[:200].upper():
+        return "ics"
+    return "table"
+
+
+def read_activities(path: Path, options: ReadOptions, log: ReadLog) -> Iterator[Activity]:
+    """Every activity of one calendar or CRM file that touches the window; problems go to log."""
+    with path.open("rb") as handle:
+        kind = sniff_kind(handle.read(SNIFF_BYTES))
+    if kind == "ics":
+        from pillars.importers.ics import read_calendar
+
+        return read_calendar(path, options, log)
+    from pillars.importers.tabular import read_table
+
+    return read_table(path, options, log)

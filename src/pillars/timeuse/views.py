@@ -1,0 +1,7 @@
+"""Thin views over the time pillar."""
+
+from django.http import HttpRequest, HttpResponse
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Pillars")
