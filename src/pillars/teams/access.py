@@ -1,0 +1,60 @@
+"""Who may see what. Every object lookup in a view goes through one of these helpers.
+
+A rep sees only themself, a manager the people of their own team (and themself), a director
+everyone in their organisation. Anything outside that is a 404, never a 403: a user learns
+nothing about objects they may not see.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404
+
+from pillars.teams.models import Person, PersonQuerySet, Role
+
+
+def person_of(user: Any) -> Person | None:
+    """The Person linked to a signed-in user, or None (anonymous, or an account without one)."""
+    if user is None or not user.is_authenticated:
+        return None
+    try:
+        person: Person = user.person
+    except Person.DoesNotExist:
+        return None
+    return person
+
+
+def people_visible_to(viewer: Person) -> PersonQuerySet:
+    """The people a given person may see, by their role."""
+    if viewer.role == Role.DIRECTOR:
+        return Person.objects.filter(organization_id=viewer.organization_id)
+    if viewer.role == Role.MANAGER and viewer.team_id is not None:
+        return Person.objects.filter(
+            Q(organization_id=viewer.organization_id, team_id=viewer.team_id) | Q(pk=viewer.pk)
+        )
+    return Person.objects.filter(pk=viewer.pk)
+
+
+def visible_people(user: Any) -> PersonQuerySet:
+    """The people this user may see; empty for anonymous users and accounts without a person."""
+    viewer = person_of(user)
+    if viewer is None:
+        return Person.objects.none()
+    return people_visible_to(viewer)
+
+
+def get_person_for_user(user: Any, person_id: int) -> Person:
+    """The person with this id if the user may see them, else Http404."""
+    person = visible_people(user).select_related("team", "organization").filter(pk=person_id)
+    found = person.first()
+    if found is None:
+        raise Http404("No such person")
+    return found
+
+
+def is_team_viewer(user: Any) -> bool:
+    """True for managers and directors: their home page is a list of people, not their own."""
+    viewer = person_of(user)
+    return viewer is not None and viewer.role in {Role.MANAGER, Role.DIRECTOR}
