@@ -1,0 +1,229 @@
+"""The bundled demo team: manifest, files present, real export layouts, dates in the window."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from pillars.demo import demo_dir, load_manifest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+MANIFEST = load_manifest()
+FILES = {f["name"]: f for f in MANIFEST["files"]}
+ICS = sorted(n for n, f in FILES.items() if f["kind"] == "ics")
+CSVS = sorted(n for n, f in FILES.items() if f["kind"] == "csv")
+START, END = MANIFEST["window"]["start"], MANIFEST["window"]["end"]
+NEAR = timedelta(days=2)
+
+
+def in_window(day: date) -> bool:
+    return START - NEAR <= day < END + NEAR
+
+
+def test_manifest_shape():
+    assert MANIFEST["organisation"]["name"] == "Northwind Components"
+    assert MANIFEST["organisation"]["internal_domains"] == ["northwind.example"]
+    assert (START, END) == (date(2026, 11, 16), date(2026, 11, 30))
+    assert START.isoweekday() == 1 and (END - START).days == 14
+    people = MANIFEST["people"]
+    assert 4 <= len(people) <= 6
+    roles = [p["role"] for p in people]
+    assert roles.count("director") == 1 and roles.count("manager") == 1
+    assert 3 <= roles.count("rep") <= 4
+    teams = {t["name"] for t in MANIFEST["teams"]}
+    for p in people:
+        assert p["team"] in teams
+        assert p["weekly_hours"] == 40
+        assert 0 < p["proactive_target"] < 1
+        assert p["email"] in p["aliases"] and p["name"] in p["aliases"]
+        assert p["password"]
+
+
+def test_emails_are_internal():
+    for p in MANIFEST["people"]:
+        assert re.fullmatch(r"[a-z.]+@northwind\.example", p["email"]), p["email"]
+        for alias in p["aliases"]:
+            assert "@" not in alias or alias.endswith("@northwind.example")
+    for f in MANIFEST["files"]:
+        for owner in [f.get("owner"), *f.get("owners", [])]:
+            assert owner is None or owner.endswith("@northwind.example")
+
+
+def test_every_listed_file_exists_and_is_described():
+    listed = {n for p in MANIFEST["people"] for n in p["files"]}
+    listed |= {n for t in MANIFEST["teams"] for n in t["shared_files"]}
+    assert listed == set(FILES)
+    on_disk = {p.name for p in demo_dir().iterdir() if not p.name.startswith(".")}
+    assert on_disk == set(FILES)
+    for name in FILES:
+        assert (demo_dir() / name).stat().st_size > 0
+
+
+def test_every_rep_has_a_calendar_and_a_crm_file():
+    for p in MANIFEST["people"]:
+        if p["role"] == "rep":
+            kinds = {FILES[n]["kind"] for n in p["files"]}
+            assert kinds == {"ics", "csv"}, p["name"]
+
+
+@pytest.mark.parametrize("name", ICS)
+def test_ics_parses_with_claimed_vtimezones(name):
+    raw = (demo_dir() / name).read_bytes()
+    cal = icalendar.Calendar.from_ical(raw)
+    tzids = sorted(str(tz["TZID"]) for tz in cal.walk("VTIMEZONE"))
+    assert tzids == sorted(FILES[name]["vtimezones"])
+    for ev in cal.walk("VEVENT"):
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            if prop in ev and "TZID" in ev[prop].params:
+                assert str(ev[prop].params["TZID"]) in tzids
+
+
+@pytest.mark.parametrize("name", ICS)
+def test_ics_is_crlf_and_folded_at_75_octets(name):
+    raw = (demo_dir() / name).read_bytes()
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")
+    assert b"\n" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a UTF-8 sequence
+
+
+@pytest.mark.parametrize("name", ICS)
+def test_ics_producer_layout(name):
+    cal = icalendar.Calendar.from_ical((demo_dir() / name).read_bytes())
+    prodid = str(cal["PRODID"])
+    if name.startswith("outlook-"):
+        assert prodid == "-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN"
+        assert all("X-MICROSOFT-CDO-BUSYSTATUS" in ev for ev in cal.walk("VEVENT"))
+    else:
+        assert prodid == "-//Google Inc//Google Calendar 70.9054//EN"
+        assert str(cal["X-WR-CALNAME"]) == FILES[name]["owner"]
+        assert str(cal["X-WR-TIMEZONE"]) == "Europe/Madrid"
+        for ev in cal.walk("VEVENT"):
+            if "RRULE" in ev:
+                until = ev["RRULE"]["UNTIL"][0]
+                assert until.tzinfo is not None and until.utcoffset() == timedelta(0)
+            elif "RECURRENCE-ID" not in ev:
+                assert ev["DTSTART"].to_ical().endswith(b"Z")
+
+
+def test_outlook_quirks_present():
+    lucia = icalendar.Calendar.from_ical((demo_dir() / "outlook-lucia.ics").read_bytes())
+    events = lucia.walk("VEVENT")
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "<script>alert(1)</script> Pricing review" in summaries
+    assert any("EXDATE" in e and "RRULE" in e for e in events)
+    assert any("RECURRENCE-ID" in e for e in events)
+    assert any(str(e.get("STATUS")) == "CANCELLED" for e in events)
+    assert any(str(e.get("X-MICROSOFT-CDO-BUSYSTATUS")) == "OOF" for e in events)
+    assert any(
+        str(e.get("X-MICROSOFT-CDO-BUSYSTATUS")) == "FREE" and str(e.get("TRANSP")) == "TRANSPARENT"
+        for e in events
+    )
+    assert any(
+        str(a).lower() == "mailto:lucia.romero@northwind.example"
+        and a.params.get("PARTSTAT") == "DECLINED"
+        for e in events
+        for a in _attendees(e)
+    )
+    assert {"Proactive", "Support", "Internal"} <= {
+        str(c) for e in events if "CATEGORIES" in e for c in e["CATEGORIES"].cats
+    }
+
+
+def _attendees(ev) -> list:
+    value = ev.get("ATTENDEE", [])
+    return value if isinstance(value, list) else [value]
+
+
+def test_google_quirks_present():
+    for name in ("google-pablo.ics", "google-marta.ics"):
+        cal = icalendar.Calendar.from_ical((demo_dir() / name).read_bytes())
+        owner = "mailto:" + FILES[name]["owner"]
+        events = cal.walk("VEVENT")
+        assert any(
+            str(a).lower() == owner and a.params.get("PARTSTAT") == "DECLINED"
+            for e in events
+            for a in _attendees(e)
+        ), name
+        assert all("CN" in a.params for e in events for a in _attendees(e))
+    pablo = icalendar.Calendar.from_ical((demo_dir() / "google-pablo.ics").read_bytes())
+    assert any(str(e.get("TRANSP")) == "TRANSPARENT" for e in pablo.walk("VEVENT"))
+    assert any("RECURRENCE-ID" in e for e in pablo.walk("VEVENT"))
+
+
+def _dates_in(cal: icalendar.Calendar) -> list[date]:
+    days = []
+    for ev in cal.walk("VEVENT"):
+        if "RRULE" in ev:
+            continue  # the masters start before the window; their occurrences are checked below
+        value = ev.decoded("DTSTART")
+        days.append(value.date() if isinstance(value, datetime) else value)
+    return days
+
+
+@pytest.mark.parametrize("name", ICS)
+def test_ics_events_fall_in_the_window(name):
+    import recurring_ical_events
+
+    cal = icalendar.Calendar.from_ical((demo_dir() / name).read_bytes())
+    assert all(in_window(d) for d in _dates_in(cal)), name
+    occurrences = recurring_ical_events.of(cal).between(START, END)
+    assert len(occurrences) >= 15
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+@pytest.mark.parametrize("name", CSVS)
+def test_csv_header_matches_the_vendor_layout(name):
+    rows = _read_csv(demo_dir() / name)
+    reference = _read_csv(FIXTURES / FILES[name]["layout"])
+    assert rows[0] == reference[0]
+    assert all(len(r) == len(rows[0]) for r in rows[1:])
+    assert len(rows) > 10
+
+
+@pytest.mark.parametrize("name", CSVS)
+def test_csv_rows_fall_in_the_window_and_owners_resolve(name):
+    rows = _read_csv(demo_dir() / name)
+    header, body = rows[0], rows[1:]
+    date_col = header.index("Activity date" if "Activity date" in header else "Activity - Due date")
+    owner_col = header.index(
+        "Activity assigned to"
+        if "Activity assigned to" in header
+        else "Activity - Assigned to user"
+    )
+    aliases = {a: p["email"] for p in MANIFEST["people"] for a in p["aliases"]}
+    owners = set()
+    for row in body:
+        assert in_window(date.fromisoformat(row[date_col][:10])), row
+        owners.add(aliases[row[owner_col]])
+    assert owners == set(FILES[name]["owners"])
+    assert len(owners) >= 2
+
+
+def test_hostile_content_is_present_for_later_escaping_tests():
+    hubspot = (demo_dir() / "hubspot-calls.csv").read_text(encoding="utf-8")
+    titles = [r[1] for r in _read_csv(demo_dir() / "hubspot-calls.csv")[1:]]
+    assert any(t.startswith("=HYPERLINK(") for t in titles)
+    assert "Inbound" in hubspot
+
+
+def test_generator_reproduces_the_checked_in_files():
+    from pillars.demo import make_demo_files
+
+    built = make_demo_files.build()
+    assert set(built) == set(FILES)
+    for name, data in built.items():
+        assert (demo_dir() / name).read_bytes() == data, (
+            f"{name} differs from make_demo_files output"
+        )
