@@ -1,0 +1,200 @@
+"""Read an iCalendar file into Activities: every occurrence that overlaps the window.
+
+Two streaming passes keep memory bounded: the first finds the UIDs whose events can touch the
+window (from raw time values only), the second collects every component of those UIDs. Only
+they get a full icalendar parse and a recurring-ical-events expansion over the window.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+import x_wr_timezone
+
+from pillars.domain.records import Activity
+from pillars.errors import ImportFileError
+from pillars.importers.base import ReadLog, ReadOptions
+from pillars.importers.ics_check import event_ok
+from pillars.importers.ics_clean import logical_lines, physical_lines
+from pillars.importers.ics_convert import to_activity
+from pillars.importers.ics_prepare import LINE_PROP, Zones, dedupe, fallback_zone, rewrite
+from pillars.importers.ics_scan import SLACK, CalendarHead, NotACalendar, RawEvent, may_touch
+from pillars.importers.ics_scan import scan as scan_events
+
+FLOATING_WARNING = "floating times interpreted in the person's configured time zone"
+HEAD_BYTES = 4096
+
+
+def read_calendar(
+    source: Path | bytes, options: ReadOptions, log: ReadLog, name: str | None = None
+) -> Iterator[Activity]:
+    """Every occurrence overlapping options.window, excluded ones included; problems go to log.
+
+    Raises ImportFileError at once when the source is not an iCalendar file.
+    """
+    label = name or (source.name if isinstance(source, Path) else "calendar.ics")
+    _check_head(source, label)
+    return _read(source, options, log, label)
+
+
+def _open(source: Path | bytes) -> BinaryIO:
+    return source.open("rb") if isinstance(source, Path) else io.BytesIO(source)
+
+
+def _check_head(source: Path | bytes, label: str) -> None:
+    with _open(source) as stream:
+        head = stream.read(HEAD_BYTES)
+    try:
+        first = next(logical_lines(physical_lines(io.BytesIO(head), _quiet), _quiet), (1, ""))
+    except (UnicodeDecodeError, ValueError):
+        first = (1, "")
+    if first[1].strip().upper() != "BEGIN:VCALENDAR" or "\x00" in first[1]:
+        found = first[1][:30].encode("unicode_escape").decode("ascii")
+        raise ImportFileError(
+            label,
+            f"expected an iCalendar file (BEGIN:VCALENDAR) at the start, found '{found}'",
+            line=first[0],
+        )
+
+
+def _quiet(line: int, column: str | None, message: str) -> None:
+    """Problems met on a second read of the same lines were reported on the first."""
+
+
+def _read(
+    source: Path | bytes, options: ReadOptions, log: ReadLog, label: str
+) -> Iterator[Activity]:
+    low, high = (moment.astimezone(UTC).replace(tzinfo=None) for moment in options.window)
+    head = CalendarHead()
+    wanted: set[str] = set()
+    for event in _events(source, head, log.warning, label):
+        if may_touch(event, low, high):
+            wanted.add(event.uid)
+    if not wanted:
+        return
+    groups: dict[str, list[RawEvent]] = {}
+    for event in _events(source, CalendarHead(), _quiet, label):
+        if event.uid in wanted:
+            groups.setdefault(event.uid, []).append(event)
+    calendar = _parse(groups, head, options, log)
+    if calendar is not None:
+        yield from _expand(calendar, options, log)
+
+
+def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> Iterator[RawEvent]:
+    with _open(source) as stream:
+        try:
+            yield from scan_events(logical_lines(physical_lines(stream, warn), warn), head)
+        except NotACalendar as error:
+            raise ImportFileError(
+                label, "expected an iCalendar file (BEGIN:VCALENDAR)", line=error.line
+            ) from error
+
+
+def _parse(
+    groups: dict[str, list[RawEvent]], head: CalendarHead, options: ReadOptions, log: ReadLog
+) -> Any:
+    """One icalendar Calendar holding the wanted events and the custom zones they use."""
+    zones = Zones(head, fallback_zone(head, options.tz.key), log)
+    texts: list[str] = []
+    for uid, events in groups.items():
+        kept = dedupe(uid, events, log)
+        series = any("RRULE" in e.quick or e.rdates or "RECURRENCE-ID" in e.quick for e in kept)
+        texts.extend(rewrite(event, zones, series, log) for event in kept)
+    calendar = _from_text(list(zones.used_custom.values()) + texts, log)
+    window_end = options.window[1] + SLACK
+    for event in list(calendar.subcomponents):
+        if event.name == "VEVENT" and not event_ok(event, log, window_end, options.tz):
+            calendar.subcomponents.remove(event)
+    return _settle_floating(calendar, head, options, log)
+
+
+def _from_text(parts: list[str], log: ReadLog) -> Any:
+    """Parse all parts at once; when that fails, part by part so one bad event costs only itself."""
+    try:
+        return icalendar.Calendar.from_ical(_wrap(parts))
+    except Exception:  # noqa: BLE001 - any parser failure: retry event by event
+        calendar = icalendar.Calendar.from_ical(_wrap([]))
+    for part in parts:
+        try:
+            calendar.subcomponents.extend(icalendar.Calendar.from_ical(_wrap([part])).subcomponents)
+        except Exception as error:  # noqa: BLE001 - report and keep the rest
+            line = int(part.split(f"{LINE_PROP}:", 1)[-1].split("\r\n", 1)[0] or 0)
+            log.error(line, None, f"unreadable event: {error}")
+    return calendar
+
+
+def _wrap(parts: list[str]) -> str:
+    body = "\r\n".join(parts)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Pillars//ics//EN\r\n{body}\r\nEND:VCALENDAR\r\n"
+
+
+def _settle_floating(calendar: Any, head: CalendarHead, options: ReadOptions, log: ReadLog) -> Any:
+    """Give floating times a zone: X-WR-TIMEZONE (Google, Apple) or the person's zone."""
+    zone_key = fallback_zone(head, "") if head.x_wr_timezone else ""
+    if zone_key:
+        return x_wr_timezone.to_standard(calendar, timezone=ZoneInfo(zone_key))
+    floating = [event for event in calendar.walk("VEVENT") if _is_floating(event)]
+    if not floating:
+        return calendar
+    line = int(str(floating[0].get(LINE_PROP, "0")))
+    message = f"{FLOATING_WARNING} ({options.tz.key})"
+    log.warning(line, "DTSTART", message, str(floating[0].get("UID", "")))
+    return x_wr_timezone.to_standard(calendar, timezone=options.tz)
+
+
+def _is_floating(event: Any) -> bool:
+    value = event["DTSTART"].dt
+    return isinstance(value, datetime) and value.tzinfo is None
+
+
+def _expand(calendar: Any, options: ReadOptions, log: ReadLog) -> Iterator[Activity]:
+    start, end = options.window
+    seen: set[str] = set()
+    found: list[Activity] = []
+    for occurrence in _occurrences(calendar, start - SLACK, end + SLACK, log):
+        activity = to_activity(occurrence, options.tz, options.owner)
+        if activity.source_id in seen or not overlaps(activity, start, end):
+            continue
+        seen.add(activity.source_id)
+        found.append(activity)
+    yield from sorted(found, key=lambda activity: (activity.start, activity.source_id))
+
+
+def _occurrences(calendar: Any, start: datetime, end: datetime, log: ReadLog) -> list[Any]:
+    """Expand all series at once; if one breaks the library, expand UID by UID and report it."""
+    try:
+        return list(recurring_ical_events.of(calendar).between(start, end))
+    except Exception:  # noqa: BLE001 - find the series at fault below
+        pass
+    by_uid: dict[str, list[Any]] = {}
+    for event in calendar.walk("VEVENT"):
+        by_uid.setdefault(str(event.get("UID", "")), []).append(event)
+    found: list[Any] = []
+    for uid, events in by_uid.items():
+        single = icalendar.Calendar()
+        single.subcomponents = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+        single.subcomponents.extend(events)
+        try:
+            found.extend(recurring_ical_events.of(single).between(start, end))
+        except Exception as error:  # noqa: BLE001 - report and keep the other series
+            line = int(str(events[0].get(LINE_PROP, "0")))
+            log.error(line, "RRULE", f"cannot expand the series: {error}", uid)
+    return found
+
+
+def overlaps(activity: Activity, start: datetime, end: datetime) -> bool:
+    """Half-open overlap; a zero-length entry counts where it starts."""
+    if activity.start == activity.end:
+        return start <= activity.start < end
+    return activity.start < end and activity.end > start
+
+
+__all__ = ["FLOATING_WARNING", "overlaps", "read_calendar"]

@@ -1,0 +1,98 @@
+"""Check each parsed VEVENT before expansion: skip the unreadable, repair and report the rest."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pillars.importers.base import ReadLog
+from pillars.importers.ics_prepare import LINE_PROP
+
+# Properties without which the event cannot be placed: the event is skipped.
+REQUIRED = ("DTSTART", "RECURRENCE-ID")
+# Properties the event can do without: dropped with a warning.
+OPTIONAL = ("DTEND", "DURATION", "EXDATE", "RDATE", "RRULE", "EXRULE")
+# dateutil walks a rule from DTSTART: more steps than this before the window would hang.
+MAX_STEPS = 2_000_000
+FREQ_SECONDS = {
+    "SECONDLY": 1,
+    "MINUTELY": 60,
+    "HOURLY": 3600,
+    "DAILY": 86400,
+    "WEEKLY": 604800,
+    "MONTHLY": 2_419_200,  # the shortest month, so the estimate errs high
+    "YEARLY": 31_536_000,
+}
+BY_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
+
+
+def event_ok(event: Any, log: ReadLog, window_end: datetime, tz: ZoneInfo) -> bool:
+    """Whether the event can be expanded; drops broken optional properties with a warning."""
+    uid = str(event.get("UID", ""))
+    line = int(str(event.get(LINE_PROP, "0")))
+    broken = {name: message for name, message in event.errors if name}
+    if "DTSTART" not in event:
+        log.error(line, "DTSTART", "missing DTSTART", uid)
+        return False
+    for name in REQUIRED:
+        if name in broken:
+            log.error(line, name, f"invalid {name} value '{_raw(event, name)}'", uid)
+            return False
+    for name in OPTIONAL:
+        if name in broken:
+            log.warning(line, name, f"invalid {name} value '{_raw(event, name)}' ignored", uid)
+            del event[name]
+    _check_end(event, line, uid, log, tz)
+    return _check_rule(event, line, uid, log, window_end, tz)
+
+
+def _raw(event: Any, name: str) -> str:
+    value = event.get(name)
+    return str(value[0] if isinstance(value, list) else value)
+
+
+def _check_end(event: Any, line: int, uid: str, log: ReadLog, tz: ZoneInfo) -> None:
+    if "DTEND" not in event:
+        return
+    start, end = comparable(event["DTSTART"].dt, tz), comparable(event["DTEND"].dt, tz)
+    if end < start:
+        log.warning(line, "DTEND", "DTEND before DTSTART; swapped", uid)
+
+
+def comparable(value: date, tz: ZoneInfo) -> datetime:
+    """A date or (floating) date-time as an aware instant, so mixed values compare."""
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+
+
+def _check_rule(
+    event: Any, line: int, uid: str, log: ReadLog, window_end: datetime, tz: ZoneInfo
+) -> bool:
+    rule = event.get("RRULE")
+    if rule is None:
+        return True
+    rule = rule[0] if isinstance(rule, list) else rule
+    start = comparable(event["DTSTART"].dt, tz)
+    until = rule.get("UNTIL")
+    if until and comparable(until[0], start.tzinfo or tz) < start:  # type: ignore[arg-type]
+        log.warning(line, "RRULE", "RRULE UNTIL before DTSTART; the series has no occurrences", uid)
+    steps = _steps(rule, start, window_end)
+    if steps > MAX_STEPS:
+        log.error(line, "RRULE", f"RRULE needs about {steps:.0e} steps to reach the window", uid)
+        return False
+    return True
+
+
+def _steps(rule: Any, start: datetime, window_end: datetime) -> float:
+    """An upper estimate of the rule instances dateutil generates before the window ends."""
+    freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+    interval = int((rule.get("INTERVAL") or [1])[0]) or 1
+    span = max((window_end - start) / timedelta(seconds=1), 0.0)
+    periods = span / (FREQ_SECONDS.get(freq, 86400) * interval)
+    per_period = math.prod(len(rule.get(part) or [0]) for part in BY_PARTS)
+    count = rule.get("COUNT")
+    steps = periods * per_period
+    return min(steps, float(count[0])) if count else steps

@@ -1,0 +1,222 @@
+"""Stream an iCalendar file into its calendar head and raw VEVENT blocks, and pre-filter them.
+
+The pre-filter reads only the raw DTSTART/DTEND/DURATION/RRULE/RDATE/RECURRENCE-ID values, so
+events that cannot touch the report window never reach the (slow) full parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pillars.importers.ics_clean import split_line, split_params
+from pillars.importers.tzids import clean_tzid
+
+# A zone offset is at most 14 h and an all-day entry is read in the person's zone: two days
+# of slack around the window keeps every event that could touch it.
+SLACK = timedelta(days=2)
+# How long a master's occurrence may last for an override elsewhere to still free a slot in
+# the window; longer occurrences of recurring series do not occur in practice.
+OVERRIDE_REACH = timedelta(days=35)
+QUICK_PROPS = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "RECURRENCE-ID"})
+
+_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
+_DURATION = re.compile(
+    r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", re.IGNORECASE
+)
+
+
+class NotACalendar(Exception):
+    """The stream does not start with BEGIN:VCALENDAR."""
+
+    def __init__(self, line: int, text: str) -> None:
+        super().__init__(text)
+        self.line = line
+
+
+@dataclass
+class CalendarHead:
+    """What the calendar says outside its events: X-WR-TIMEZONE and the VTIMEZONE blocks."""
+
+    x_wr_timezone: str = ""
+    vtimezones: dict[str, list[str]] = field(default_factory=dict)  # clean TZID -> lines
+    locations: dict[str, str] = field(default_factory=dict)  # clean TZID -> X-LIC-LOCATION
+
+
+@dataclass
+class RawEvent:
+    """One VEVENT as cleaned text lines, with the raw values the pre-filter needs."""
+
+    line: int
+    lines: list[tuple[int, str]]
+    quick: dict[str, tuple[str, str]] = field(default_factory=dict)  # NAME -> (params, value)
+    rdates: list[str] = field(default_factory=list)
+
+    @property
+    def uid(self) -> str:
+        uid = self.quick.get("UID", ("", ""))[1].strip()
+        return uid or f"no-uid-line-{self.line}"  # stable across imports of the same file
+
+    @property
+    def text(self) -> str:
+        return "\r\n".join(text for _, text in self.lines)
+
+
+def scan(lines: Iterable[tuple[int, str]], head: CalendarHead) -> Iterator[RawEvent]:
+    """Yield the VEVENTs of a calendar stream; fill `head` with calendar-level data on the way."""
+    iterator = iter(lines)
+    first = next(iterator, None)
+    if first is None or first[1].strip().upper() != "BEGIN:VCALENDAR":
+        number, text = first or (1, "")
+        raise NotACalendar(number, text[:40])
+    for number, text in iterator:
+        name, params, value = split_line(text)
+        if name == "BEGIN":
+            kind = value.strip().upper()
+            if kind == "VCALENDAR":
+                continue  # concatenated calendars: read on
+            block = _block(number, text, kind, iterator)
+            if kind == "VEVENT":
+                yield _raw_event(block)
+            elif kind == "VTIMEZONE":
+                _keep_timezone(block, head)
+        elif name == "X-WR-TIMEZONE":
+            head.x_wr_timezone = value.strip()
+
+
+def _block(
+    number: int, text: str, kind: str, iterator: Iterator[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The lines of one component up to its END, nested components included."""
+    block = [(number, text)]
+    depth = 1
+    for line in iterator:
+        block.append(line)
+        upper = line[1][:12].upper()
+        if upper.startswith("BEGIN:"):
+            depth += 1
+        elif upper.startswith("END:"):
+            depth -= 1
+            if depth == 0:
+                break
+    return block
+
+
+def _raw_event(block: list[tuple[int, str]]) -> RawEvent:
+    event = RawEvent(line=block[0][0], lines=block)
+    depth = 0
+    for _, text in block:
+        name, params, value = split_line(text)
+        if name == "BEGIN":
+            depth += 1
+        elif name == "END":
+            depth -= 1
+        elif depth == 1 and name in QUICK_PROPS:
+            if name == "RDATE":
+                event.rdates.extend(value.split(","))
+            else:
+                event.quick.setdefault(name, (params, value))
+    return event
+
+
+def _keep_timezone(block: list[tuple[int, str]], head: CalendarHead) -> None:
+    tzid = ""
+    for _, text in block:
+        name, _, value = split_line(text)
+        if name == "TZID":
+            tzid = clean_tzid(value)
+        elif name == "X-LIC-LOCATION" and tzid:
+            head.locations[tzid] = value.strip()
+    if tzid:
+        head.vtimezones.setdefault(tzid, [text for _, text in block])
+
+
+def quick_instant(value: str) -> datetime | None:
+    """The naive date-time a DATE or DATE-TIME value spells (zone ignored), or None."""
+    match = _STAMP.fullmatch(value.strip())
+    if not match:
+        return None
+    numbers = [int(group) for group in match.groups() if group is not None]
+    try:
+        return datetime(numbers[0], numbers[1], numbers[2], *numbers[3:])
+    except ValueError:
+        return None
+
+
+def quick_duration(value: str) -> timedelta | None:
+    """The length a DURATION value spells (nominal days as 24 h), or None."""
+    match = _DURATION.fullmatch(value.strip())
+    if not match or value.strip().upper() in {"P", "PT", "+P", "-P"}:
+        return None
+    sign, weeks, days, hours, minutes, seconds = match.groups()
+    length = timedelta(
+        weeks=int(weeks or 0),
+        days=int(days or 0),
+        hours=int(hours or 0),
+        minutes=int(minutes or 0),
+        seconds=int(seconds or 0),
+    )
+    return -length if sign == "-" else length
+
+
+def may_touch(event: RawEvent, low: datetime, high: datetime) -> bool:
+    """Whether the event could yield or replace an occurrence in [low, high] (naive, UTC-ish)."""
+    start = quick_instant(event.quick.get("DTSTART", ("", ""))[1])
+    if start is None:
+        return True  # unreadable: let the full parse report it
+    span = _span(event, start)
+    low, high = low - SLACK, high + SLACK
+    if start <= high and start + span >= low:
+        return True
+    if "RECURRENCE-ID" in event.quick:
+        return _override_touches(event, low, high)
+    starts, ends = _rdate_bounds(event.rdates)
+    if starts and min(starts) <= high and max(ends) + span >= low:
+        return True
+    rule = event.quick.get("RRULE", ("", ""))[1].upper().replace(" ", "")
+    if not rule or start > high:
+        return False
+    until = re.search(r"UNTIL=([0-9TZ]+)", rule)
+    if until is None:
+        return True  # open-ended or counted: only the expansion knows
+    last = quick_instant(until.group(1))
+    return last is None or last + span >= low
+
+
+def _span(event: RawEvent, start: datetime) -> timedelta:
+    end = quick_instant(event.quick.get("DTEND", ("", ""))[1])
+    if end is not None:
+        return abs(end - start)
+    length = quick_duration(event.quick.get("DURATION", ("", ""))[1])
+    if length is not None:
+        return abs(length)
+    is_date = len(event.quick["DTSTART"][1].strip()) == 8
+    return timedelta(days=1) if is_date else timedelta(0)
+
+
+def _override_touches(event: RawEvent, low: datetime, high: datetime) -> bool:
+    params, value = event.quick["RECURRENCE-ID"]
+    slot = quick_instant(value)
+    if slot is None:
+        return True
+    if any(name == "RANGE" for name, _ in split_params(params)):
+        return slot <= high  # THISANDFUTURE changes every later instance
+    return low - OVERRIDE_REACH <= slot <= high
+
+
+def _rdate_bounds(values: list[str]) -> tuple[list[datetime], list[datetime]]:
+    """Starts and ends of RDATE values (periods 'start/end' or 'start/duration' included)."""
+    starts: list[datetime] = []
+    ends: list[datetime] = []
+    for value in values:
+        first, _, second = value.partition("/")
+        start = quick_instant(first)
+        if start is None:
+            continue
+        starts.append(start)
+        end = quick_instant(second) if second else None
+        length = quick_duration(second) if second and end is None else None
+        ends.append(end or start + (length or timedelta(0)))
+    return starts, ends
