@@ -92,3 +92,28 @@ def add_aliases(*, person: Person, aliases: Iterable[str]) -> list[PersonAlias]:
     for alias in sorted(wanted - existing):
         PersonAlias(person=person, alias=alias).save()
     return list(person.aliases.filter(alias__in=wanted))
+
+
+def ensure_person(*, email: str, timezone: str | None = None, name: str | None = None) -> Person:
+    """The person with this e-mail; created when missing (for the CLI's `import --person`).
+
+    An existing person is returned as stored. A new one joins the installation's only
+    organisation, or one named after the e-mail's domain (which becomes its internal domain).
+    """
+    existing = Person.objects.filter(email=email.lower()).first()
+    if existing is not None:
+        return existing
+    domain = email.rpartition("@")[2].lower()
+    organizations = list(Organization.objects.all()[:2])
+    if len(organizations) == 1:
+        organization = organizations[0]
+    else:
+        organization, _ = Organization.objects.get_or_create(
+            name=domain or "Pillars", defaults={"internal_domains": domain}
+        )
+    return create_person(
+        organization=organization,
+        email=email,
+        name=name or email.partition("@")[0],
+        timezone=timezone,
+    )

@@ -115,6 +115,4 @@ class DailyNote(models.Model):
     text = models.CharField(max_length=500, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["person", "date"], name="daily_note_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["person", "date"], name="daily_note_unique")]

@@ -1,7 +1,47 @@
-"""Thin views over the time pillar."""
+"""Thin views over the time pillar: access helper -> window form -> query -> render."""
 
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from pillars.teams.access import get_person_for_user, is_team_viewer, person_of, visible_people
+from pillars.timeuse.charts import weekly_chart
+from pillars.timeuse.forms import WindowForm, shifted
+from pillars.timeuse.queries import default_range, person_time, team_report
 
 
+@login_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Pillars")
+    """A rep lands on their own page; managers and directors on the people they can see."""
+    me = person_of(request.user)
+    if me is not None and not is_team_viewer(request.user):
+        return redirect("person", person_id=me.pk)
+    people = list(visible_people(request.user).select_related("team"))
+    form = WindowForm(request.GET)
+    first, last = form.date_range(default_range(people, timezone.localdate()))
+    context = {"people_time": team_report(people, (first, last)), "form": form}
+    context |= {"first": first, "last": last, "me": me}
+    context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
+    return render(request, "timeuse/people.html", context)
+
+
+@login_required
+@require_GET
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    """One person's weeks: the split against the target, the chart and every entry."""
+    person = get_person_for_user(request.user, person_id)
+    today = timezone.now().astimezone(ZoneInfo(person.timezone)).date()
+    form = WindowForm(request.GET)
+    first, last = form.date_range(default_range([person], today))
+    time = person_time(person, (first, last))
+    context = {"person": person, "time": time, "form": form, "first": first, "last": last}
+    context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
+    context["chart"] = weekly_chart(time)
+    return render(request, "timeuse/person.html", context)

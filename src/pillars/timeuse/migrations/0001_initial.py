@@ -6,108 +6,238 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('teams', '0001_initial'),
+        ("teams", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('file_name', models.CharField(max_length=255)),
-                ('source_kind', models.CharField(blank=True, max_length=60)),
-                ('sha256', models.CharField(blank=True, max_length=64)),
-                ('created', models.PositiveIntegerField(default=0)),
-                ('updated', models.PositiveIntegerField(default=0)),
-                ('unchanged', models.PositiveIntegerField(default=0)),
-                ('skipped', models.PositiveIntegerField(default=0)),
-                ('problems', models.JSONField(blank=True, default=list)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_runs', to='teams.person')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("file_name", models.CharField(max_length=255)),
+                ("source_kind", models.CharField(blank=True, max_length=60)),
+                ("sha256", models.CharField(blank=True, max_length=64)),
+                ("created", models.PositiveIntegerField(default=0)),
+                ("updated", models.PositiveIntegerField(default=0)),
+                ("unchanged", models.PositiveIntegerField(default=0)),
+                ("skipped", models.PositiveIntegerField(default=0)),
+                ("problems", models.JSONField(blank=True, default=list)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_runs",
+                        to="teams.person",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Rule',
+            name="Rule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('name', models.CharField(max_length=200)),
-                ('category', models.CharField(choices=[('proactive', 'Proactive'), ('reactive', 'Reactive'), ('internal', 'Internal')], max_length=10)),
-                ('conditions', models.JSONField(default=dict)),
-                ('active', models.BooleanField(default=True)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='teams.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("proactive", "Proactive"),
+                            ("reactive", "Reactive"),
+                            ("internal", "Internal"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("conditions", models.JSONField(default=dict)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rules",
+                        to="teams.organization",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'id'],
+                "ordering": ["position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('share', models.DecimalField(blank=True, decimal_places=3, max_digits=4, null=True)),
-                ('hours_per_week', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='teams.person')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='teams.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "share",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=4, null=True),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="teams.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="teams.team",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DailyNote',
+            name="DailyNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('decided_my_day', models.BooleanField()),
-                ('proactive_hours', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                ('text', models.CharField(blank=True, max_length=500)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_notes', to='teams.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("decided_my_day", models.BooleanField()),
+                ("proactive_hours", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ("text", models.CharField(blank=True, max_length=500)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="daily_notes",
+                        to="teams.person",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('person', 'date'), name='daily_note_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "date"), name="daily_note_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=60)),
-                ('source_id', models.CharField(max_length=500)),
-                ('start', models.DateTimeField()),
-                ('end', models.DateTimeField()),
-                ('all_day', models.BooleanField(default=False)),
-                ('summary', models.TextField(blank=True)),
-                ('kind', models.CharField(blank=True, max_length=30)),
-                ('crm_type', models.CharField(blank=True, max_length=100)),
-                ('direction', models.CharField(blank=True, max_length=10)),
-                ('owner', models.CharField(blank=True, max_length=200)),
-                ('organizer', models.CharField(blank=True, max_length=254)),
-                ('attendees', models.JSONField(blank=True, default=list)),
-                ('tags', models.JSONField(blank=True, default=list)),
-                ('account', models.CharField(blank=True, max_length=255)),
-                ('status', models.CharField(blank=True, max_length=20)),
-                ('partstat', models.CharField(blank=True, max_length=20)),
-                ('transparent', models.BooleanField(default=False)),
-                ('busy_status', models.CharField(blank=True, max_length=20)),
-                ('private', models.BooleanField(default=False)),
-                ('line', models.PositiveIntegerField(default=0)),
-                ('category', models.CharField(blank=True, choices=[('proactive', 'Proactive'), ('reactive', 'Reactive'), ('internal', 'Internal')], max_length=10)),
-                ('rule', models.CharField(blank=True, max_length=200)),
-                ('override_category', models.CharField(blank=True, choices=[('proactive', 'Proactive'), ('reactive', 'Reactive'), ('internal', 'Internal')], max_length=10)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='teams.person')),
-                ('import_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='timeuse.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=60)),
+                ("source_id", models.CharField(max_length=500)),
+                ("start", models.DateTimeField()),
+                ("end", models.DateTimeField()),
+                ("all_day", models.BooleanField(default=False)),
+                ("summary", models.TextField(blank=True)),
+                ("kind", models.CharField(blank=True, max_length=30)),
+                ("crm_type", models.CharField(blank=True, max_length=100)),
+                ("direction", models.CharField(blank=True, max_length=10)),
+                ("owner", models.CharField(blank=True, max_length=200)),
+                ("organizer", models.CharField(blank=True, max_length=254)),
+                ("attendees", models.JSONField(blank=True, default=list)),
+                ("tags", models.JSONField(blank=True, default=list)),
+                ("account", models.CharField(blank=True, max_length=255)),
+                ("status", models.CharField(blank=True, max_length=20)),
+                ("partstat", models.CharField(blank=True, max_length=20)),
+                ("transparent", models.BooleanField(default=False)),
+                ("busy_status", models.CharField(blank=True, max_length=20)),
+                ("private", models.BooleanField(default=False)),
+                ("line", models.PositiveIntegerField(default=0)),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("proactive", "Proactive"),
+                            ("reactive", "Reactive"),
+                            ("internal", "Internal"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("rule", models.CharField(blank=True, max_length=200)),
+                (
+                    "override_category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("proactive", "Proactive"),
+                            ("reactive", "Reactive"),
+                            ("internal", "Internal"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="teams.person",
+                    ),
+                ),
+                (
+                    "import_run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="timeuse.importrun",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start'],
-                'indexes': [models.Index(fields=['person', 'start'], name='timeuse_act_person__c5ec36_idx')],
-                'constraints': [models.UniqueConstraint(fields=('person', 'source', 'source_id'), name='activity_source_unique')],
+                "ordering": ["start"],
+                "indexes": [
+                    models.Index(fields=["person", "start"], name="timeuse_act_person__c5ec36_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "source", "source_id"), name="activity_source_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,200 @@
+"""Writes of the time pillar: importing a file of activities, overriding a category.
+
+Decisions:
+- Every entry the file holds for the person is stored, also the ones that are not working
+  time (cancelled, declined, free/transparent, all-day): the person page shows them struck
+  through with the reason, and the report leaves them out (domain/attendance.py). Only rows
+  the importer rejected, duplicates of a key already seen in the same file, and rows that
+  belong to another owner are skipped.
+- A re-import of an unchanged file still records an ImportRun (created=0, updated=0), so the
+  person can see when their data was last refreshed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from pillars.domain.records import Activity as ActivityRecord
+from pillars.domain.records import Category, Classified
+from pillars.errors import StrictImportError
+from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions
+from pillars.importers.files import read_activities
+from pillars.teams.models import Person
+from pillars.timeuse.convert import WRITTEN_FIELDS, changed_fields, row_values, storage_key
+from pillars.timeuse.models import Activity, ImportRun
+from pillars.timeuse.rules import attribute_to_person, classifier_for
+
+CHUNK = 1000  # rows per existence query and per progress call
+BATCH = 500  # rows per INSERT / UPDATE statement
+
+
+@dataclass
+class Counts:
+    file: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+
+def import_activities(
+    *,
+    person: Person,
+    path: Path,
+    options: ReadOptions,
+    strict: bool = False,
+    started_by: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportRun:
+    """Read one calendar or CRM file and store the person's entries in it, in one transaction.
+
+    Raises ImportFileError when the file is not what it claims (nothing stored) and, with
+    `strict`, StrictImportError when any row is bad (nothing stored). `progress(n)` is called
+    with the number of rows read so far, every CHUNK rows and once at the end.
+    """
+    log = ReadLog(file=path.name)
+    records = list(_counted(read_activities(path, options, log), progress))
+    if strict and log.error_count:
+        first = log.errors[0] if log.errors else None
+        raise StrictImportError(
+            path.name,
+            f"{log.error_count} bad row(s), nothing imported; first: {first}",
+            line=first.line if first else None,
+            column=first.column if first else None,
+        )
+    attribution = attribute_to_person(records, person)
+    classify = classifier_for(person)
+    counts = Counts(path.name, skipped=log.error_count + attribution.others)
+    counts.problems = [_problem(p) for p in (*log.errors, *log.warnings)]
+    counts.problems += [{**problem, "file": path.name} for problem in attribution.problems]
+    with transaction.atomic():
+        run = ImportRun.objects.create(
+            person=person,
+            started_by=started_by if getattr(started_by, "pk", None) else None,
+            file_name=path.name[:255],
+            source_kind=_source_kind(records),
+            sha256=_sha256(path),
+        )
+        seen: set[tuple[str, str]] = set()
+        for chunk in _chunks(attribution.mine, CHUNK):
+            items = [classify(record) for record in _first_of_each_key(chunk, seen, counts)]
+            _write_chunk(person, run, items, counts)
+        for name in ("created", "updated", "unchanged", "skipped", "problems"):
+            setattr(run, name, getattr(counts, name))
+        run.save(update_fields=["created", "updated", "unchanged", "skipped", "problems"])
+    if progress is not None:
+        progress(len(records))
+    return run
+
+
+@transaction.atomic
+def override_category(*, activity: Activity, category: str | None) -> Activity:
+    """Set (or with None/"" clear) a person's own category for one entry; re-imports keep it."""
+    value = Category(category).value if category else ""
+    if value == Category.UNLOGGED:
+        raise ValueError("an entry cannot be overridden to 'unlogged'")
+    if activity.override_category != value:
+        activity.override_category = value
+        activity.save(update_fields=["override_category"])
+    return activity
+
+
+def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts: Counts) -> None:
+    keys = [storage_key(item.activity) for item in items]
+    existing = {
+        (row.source, row.source_id): row
+        for row in Activity.objects.filter(
+            person=person, source_id__in=[source_id for _, source_id in keys]
+        )
+    }
+    to_create: list[Activity] = []
+    to_update: list[Activity] = []
+    for (source, source_id), item in zip(keys, items, strict=True):
+        values = row_values(item)
+        row = existing.get((source, source_id))
+        if row is None:
+            to_create.append(
+                Activity(
+                    person=person, import_run=run, source=source, source_id=source_id, **values
+                )
+            )
+        elif changed_fields(row, values):
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.import_run = run
+            to_update.append(row)
+        else:
+            counts.unchanged += 1
+    Activity.objects.bulk_create(to_create, batch_size=BATCH)
+    Activity.objects.bulk_update(to_update, WRITTEN_FIELDS, batch_size=BATCH)
+    counts.created += len(to_create)
+    counts.updated += len(to_update)
+
+
+def _first_of_each_key(
+    records: list[ActivityRecord], seen: set[tuple[str, str]], counts: Counts
+) -> Iterator[ActivityRecord]:
+    """Each key once: a second row with the same id in one file is skipped and reported."""
+    for record in records:
+        key = storage_key(record)
+        if key in seen:
+            counts.skipped += 1
+            if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
+                continue
+            counts.problems.append(
+                {
+                    "file": counts.file,
+                    "line": record.line or None,
+                    "column": None,
+                    "message": f"duplicate id {record.source_id!r}: only the first one is kept",
+                    "record_id": record.source_id,
+                    "level": "warning",
+                }
+            )
+            continue
+        seen.add(key)
+        yield record
+
+
+def _counted(
+    records: Iterable[ActivityRecord], progress: Callable[[int], None] | None
+) -> Iterator[ActivityRecord]:
+    for number, record in enumerate(records, start=1):
+        if progress is not None and number % CHUNK == 0:
+            progress(number)
+        yield record
+
+
+def _chunks(records: list[ActivityRecord], size: int) -> Iterator[list[ActivityRecord]]:
+    for start in range(0, len(records), size):
+        yield records[start : start + size]
+
+
+def _problem(error: Any) -> dict[str, Any]:
+    return {
+        "file": error.file,
+        "line": error.line,
+        "column": error.column,
+        "message": error.message,
+        "record_id": error.record_id,
+        "level": error.level,
+    }
+
+
+def _source_kind(records: list[ActivityRecord]) -> str:
+    return ",".join(sorted({record.source for record in records}))[:60]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

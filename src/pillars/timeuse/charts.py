@@ -1,0 +1,16 @@
+"""The weekly stacked chart of a person page, as inline SVG (no script, no CDN)."""
+
+from __future__ import annotations
+
+from django.utils.safestring import SafeString, mark_safe
+
+from pillars.exporters.chart import chart_rows, weekly_chart_svg
+from pillars.timeuse.queries import PersonTime
+
+
+def weekly_chart(time: PersonTime) -> SafeString | None:
+    """The exporter's SVG of the person's weeks; None when there is nothing to draw."""
+    if not time.report.weeks:
+        return None
+    # Safe: the SVG holds only week labels, category names and numbers, no user-typed text.
+    return mark_safe(weekly_chart_svg(chart_rows(time.report.weeks)))

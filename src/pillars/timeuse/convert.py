@@ -1,0 +1,125 @@
+"""Between the standard records (domain/records.py) and the Activity rows that store them."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import tzinfo
+from typing import Any
+
+from pillars.domain.records import Activity as ActivityRecord
+from pillars.domain.records import Category, Classified
+from pillars.timeuse.models import Activity
+
+# Fields an import may write. `line` is stored but not compared: a row that only moved in the
+# file (a newer export with more rows above it) has not changed.
+COMPARED_FIELDS = (
+    "start",
+    "end",
+    "all_day",
+    "summary",
+    "kind",
+    "crm_type",
+    "direction",
+    "owner",
+    "organizer",
+    "attendees",
+    "tags",
+    "account",
+    "status",
+    "partstat",
+    "transparent",
+    "busy_status",
+    "private",
+    "category",
+    "rule",
+)
+WRITTEN_FIELDS = (*COMPARED_FIELDS, "line", "import_run")
+SOURCE_ID_MAX = Activity._meta.get_field("source_id").max_length or 500
+
+
+def _limit(field: str, value: str) -> str:
+    max_length = Activity._meta.get_field(field).max_length
+    return value[:max_length] if max_length else value
+
+
+def storage_key(record: ActivityRecord) -> tuple[str, str]:
+    """(source, source_id) as stored: an over-long id is shortened the same way every time."""
+    source_id = record.source_id
+    if len(source_id) > SOURCE_ID_MAX:
+        digest = hashlib.sha256(source_id.encode("utf-8")).hexdigest()
+        source_id = f"{source_id[: SOURCE_ID_MAX - len(digest) - 1]}#{digest}"
+    return _limit("source", record.source), source_id
+
+
+def row_values(item: Classified) -> dict[str, Any]:
+    """The stored values of one classified record, cut to the columns' lengths."""
+    record = item.activity
+    return {
+        "start": record.start,
+        "end": record.end,
+        "all_day": record.all_day,
+        "summary": record.summary,
+        "kind": _limit("kind", record.kind),
+        "crm_type": _limit("crm_type", record.crm_type),
+        "direction": _limit("direction", record.direction),
+        "owner": _limit("owner", record.owner),
+        "organizer": _limit("organizer", record.organizer),
+        "attendees": list(record.attendees),
+        "tags": list(record.tags),
+        "account": _limit("account", record.account),
+        "status": _limit("status", record.status),
+        "partstat": _limit("partstat", record.partstat),
+        "transparent": record.transparent,
+        "busy_status": _limit("busy_status", record.busy_status),
+        "private": record.private,
+        "category": str(item.category),
+        "rule": _limit("rule", item.rule),
+        "line": record.line,
+    }
+
+
+def changed_fields(row: Activity, values: dict[str, Any]) -> list[str]:
+    """The compared fields whose stored value differs from the new one."""
+    return [name for name in COMPARED_FIELDS if getattr(row, name) != values[name]]
+
+
+def to_record(row: Activity, tz: tzinfo | None = None) -> ActivityRecord:
+    """The standard record a stored row came from, for the pure domain functions.
+
+    All-day entries are given back in `tz` (the zone they were read in, the person's), so
+    their midnights fall on the right days again; the database keeps only the UTC instant.
+    """
+    start, end = row.start, row.end
+    if row.all_day and tz is not None:
+        start, end = start.astimezone(tz), end.astimezone(tz)
+    return ActivityRecord(
+        source=row.source,
+        source_id=row.source_id,
+        start=start,
+        end=end,
+        summary=row.summary,
+        all_day=row.all_day,
+        kind=row.kind,
+        crm_type=row.crm_type,
+        direction=row.direction,
+        owner=row.owner,
+        organizer=row.organizer,
+        attendees=tuple(row.attendees),
+        tags=tuple(row.tags),
+        account=row.account,
+        status=row.status,
+        partstat=row.partstat,
+        transparent=row.transparent,
+        busy_status=row.busy_status,
+        private=row.private,
+        line=row.line,
+    )
+
+
+def to_classified(row: Activity, record: ActivityRecord | None = None) -> Classified:
+    """The stored row with its effective category: the person's override wins over the rule."""
+    record = record or to_record(row)
+    if row.override_category:
+        return Classified(record, Category(row.override_category), "override")
+    # A row stored without a category (made by hand) counts as internal, like any logged entry.
+    return Classified(record, Category(row.category or Category.INTERNAL), row.rule)

@@ -1,0 +1,114 @@
+"""`manage.py load_demo`: the bundled demo team, its logins and its imported exports.
+
+Idempotent: a second run finds everything in place and reports every entry unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from pillars.demo import demo_dir, load_manifest
+from pillars.domain.window import midnight
+from pillars.errors import PillarsError
+from pillars.importers.base import ReadOptions
+from pillars.teams.actions import (
+    add_aliases,
+    create_organization,
+    create_person,
+    create_team,
+    create_user_for_person,
+)
+from pillars.teams.models import Person, Role
+from pillars.timeuse.actions import import_activities
+
+DEMO_URL = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    help = "Load the bundled demo team (idempotent): people, logins and their imported exports."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        manifest = load_manifest()
+        try:
+            with transaction.atomic():
+                people = self.load_people(manifest)
+            self.import_files(manifest, people)
+        except PillarsError as exc:
+            raise CommandError(str(exc)) from exc
+        self.print_login(manifest)
+
+    def load_people(self, manifest: Mapping[str, Any]) -> list[tuple[Person, Mapping[str, Any]]]:
+        org_data = manifest["organisation"]
+        org = create_organization(
+            name=org_data["name"], internal_domains=org_data.get("internal_domains", [])
+        )
+        teams = {
+            t["name"]: create_team(organization=org, name=t["name"]) for t in manifest["teams"]
+        }
+        people = []
+        for entry in manifest["people"]:
+            person = create_person(
+                organization=org,
+                email=entry["email"],
+                name=entry["name"],
+                role=Role(entry.get("role", Role.REP)),
+                team=teams.get(entry.get("team", "")),
+                weekly_hours=Decimal(str(entry.get("weekly_hours", 40))),
+                timezone=entry.get("timezone"),
+                proactive_target=_share(entry.get("proactive_target")),
+            )
+            add_aliases(person=person, aliases=entry.get("aliases", []))
+            if entry.get("password"):
+                create_user_for_person(person=person, password=entry["password"])
+            people.append((person, entry))
+        self.stdout.write(f"{org.name}: {len(teams)} team(s), {len(people)} people")
+        return people
+
+    def import_files(
+        self, manifest: Mapping[str, Any], people: list[tuple[Person, Mapping[str, Any]]]
+    ) -> None:
+        window = manifest["window"]
+        shared = {t["name"]: t.get("shared_files", []) for t in manifest["teams"]}
+        for person, entry in people:
+            names = list(
+                dict.fromkeys([*entry.get("files", []), *shared.get(entry.get("team"), [])])
+            )
+            tz = ZoneInfo(person.timezone)
+            options = ReadOptions(
+                window=(midnight(window["start"], tz), midnight(window["end"], tz)),
+                tz=tz,
+                owner=person.email,
+            )
+            for name in names:
+                self.import_one(person, demo_dir() / name, options)
+
+    def import_one(self, person: Person, path: Path, options: ReadOptions) -> None:
+        run = import_activities(person=person, path=path, options=options)
+        problems = len(run.problems)
+        self.stdout.write(
+            f"  {person.name:<18} {path.name:<26} created {run.created:>3}  updated "
+            f"{run.updated:>3}  unchanged {run.unchanged:>3}  skipped {run.skipped:>3}"
+            + (f"  problems {problems}" if problems else "")
+        )
+
+    def print_login(self, manifest: Mapping[str, Any]) -> None:
+        login = next(
+            (p for p in manifest["people"] if p.get("role") == Role.MANAGER and p.get("password")),
+            None,
+        )
+        if login is None:
+            return
+        self.stdout.write(
+            self.style.SUCCESS(f"Log in at {DEMO_URL} as {login['email']} / {login['password']}")
+        )
+
+
+def _share(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

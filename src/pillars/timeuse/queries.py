@@ -1,0 +1,166 @@
+"""Reads of the time pillar: a person's (or a team's) weekly report from the stored entries.
+
+The numbers come from the same pure function the CLI uses (domain.timeuse.person_report):
+the database only replaces the files. Each entry counts under its effective category: the
+person's override when there is one, else the category its rule gave.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+
+from pillars.domain.targets import Target, target_from_settings
+from pillars.domain.timeuse import PersonReport, person_report, split_counted
+from pillars.domain.window import Window, dates_window, iso_week_label
+from pillars.teams.models import Person
+from pillars.timeuse.convert import to_classified, to_record
+from pillars.timeuse.models import Activity
+from pillars.timeuse.models import Target as TargetRow
+
+DateRange = tuple[date, date]  # inclusive first and last day, cut in each person's zone
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored entry as the person page shows it."""
+
+    row: Activity
+    category: str  # effective: the override, else the rule's
+    rule: str  # the rule that set the imported category
+    overridden: bool
+    not_counted: str | None  # why it is not working time, or None
+    out_of_office: bool
+
+
+@dataclass(frozen=True)
+class PersonTime:
+    """A person's report over a window and the entries behind it, by ISO week label."""
+
+    person: Person
+    window: Window
+    target: Target
+    report: PersonReport
+    entries: dict[str, list[Entry]]
+
+
+def person_weekly_report(person: Person, window: Window | DateRange) -> PersonReport:
+    """The domain's weekly report (weeks + total) of one person over the window."""
+    return person_time(person, window).report
+
+
+def person_time(person: Person, window: Window | DateRange) -> PersonTime:
+    """The report and the entries of one person, from one query of their activities."""
+    span = window_for(person, window)
+    rows = list(Activity.objects.for_person(person).between(*span).order_by("start", "pk"))
+    own_or_team = Q(person=person) | Q(person=None, team_id=person.team_id or -1)
+    targets = list(TargetRow.objects.filter(own_or_team))
+    return _build(person, span, rows, target_for(person, targets))
+
+
+def team_report(people: Iterable[Person], window: Window | DateRange) -> list[PersonTime]:
+    """Every given person's report (e.g. visible_people(user)), in three queries in all."""
+    people = list(people)
+    spans = {person.pk: window_for(person, window) for person in people}
+    if not people:
+        return []
+    earliest = min(span[0] for span in spans.values())
+    latest = max(span[1] for span in spans.values())
+    by_person: dict[int, list[Activity]] = defaultdict(list)
+    for row in (
+        Activity.objects.filter(person__in=people).between(earliest, latest).order_by("start", "pk")
+    ):
+        by_person[row.person_id].append(row)
+    teams = {person.team_id for person in people if person.team_id}
+    targets = list(
+        TargetRow.objects.filter(Q(person__in=people) | Q(person=None, team_id__in=teams))
+    )
+    result = []
+    for person in people:
+        span = spans[person.pk]
+        rows = [r for r in by_person[person.pk] if r.start < span[1] and r.end > span[0]]
+        result.append(_build(person, span, rows, target_for(person, targets)))
+    return result
+
+
+def target_for(person: Person, targets: Sequence[TargetRow]) -> Target:
+    """The person's own Target row, else their team's, else the share on the person."""
+    own = [t for t in targets if t.person_id == person.pk]
+    team = [t for t in targets if t.person_id is None and t.team_id and t.team_id == person.team_id]
+    for row in (*own, *team):
+        if (row.share is None) != (row.hours_per_week is None):
+            return target_from_settings(row.share, row.hours_per_week)
+    return target_from_settings(person.proactive_target, None)
+
+
+def window_for(person: Person, window: Window | DateRange) -> Window:
+    """Aware bounds: a date range is cut at midnight in the person's own zone."""
+    first, last = window
+    if isinstance(first, datetime) and isinstance(last, datetime):
+        return first, last
+    return dates_window(first, last, ZoneInfo(person.timezone))
+
+
+def default_range(people: Iterable[Person], today: date, weeks: int = 2) -> DateRange:
+    """The last `weeks` whole ISO weeks before today's; when those hold no entry of these
+    people (an old export, the demo), the same number of weeks up to their latest entry."""
+    monday = today - timedelta(days=today.weekday())
+    first = monday - timedelta(weeks=weeks)
+    people = list(people)
+    entries = Activity.objects.filter(person__in=people, start__lt=_utc_midnight(monday))
+    if entries.filter(end__gt=_utc_midnight(first)).exists():
+        return first, monday - timedelta(days=1)
+    latest = entries.order_by("-start").values_list("start", flat=True).first()
+    if latest is None:
+        return first, monday - timedelta(days=1)
+    last_monday = latest.date() - timedelta(days=latest.date().weekday())
+    return last_monday - timedelta(weeks=weeks - 1), last_monday + timedelta(days=6)
+
+
+def _utc_midnight(day: date) -> datetime:
+    # Only used to find whether there is data at all: a few hours of zone offset do not matter.
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _build(person: Person, span: Window, rows: list[Activity], target: Target) -> PersonTime:
+    tz = ZoneInfo(person.timezone)
+    records = [to_record(row, tz) for row in rows]
+    counted, excluded, out_of_office = split_counted(records)
+    reasons = {id(record): reason for record, reason in excluded}
+    away = {id(record) for record in out_of_office}
+    counted_ids = {id(record) for record in counted}
+    classified = [
+        to_classified(row, rec)
+        for row, rec in zip(rows, records, strict=True)
+        if id(rec) in counted_ids
+    ]
+    report = person_report(
+        person.name,
+        classified,
+        tz=tz,
+        window=span,
+        hours_per_week=person.weekly_hours,
+        out_of_office=out_of_office,
+        target=target,
+    )
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for row, record in zip(rows, records, strict=True):
+        week = iso_week_label(max(row.start, span[0]).astimezone(tz).date())
+        entries[week].append(_entry(row, reasons.get(id(record)), id(record) in away))
+    return PersonTime(person, span, target, report, dict(entries))
+
+
+def _entry(row: Activity, reason: str | None, away: bool) -> Entry:
+    return Entry(
+        row=row,
+        category=row.effective_category,
+        rule=row.rule,
+        overridden=bool(row.override_category),
+        not_counted=reason,
+        out_of_office=away,
+    )

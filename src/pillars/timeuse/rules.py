@@ -1,0 +1,99 @@
+"""The organisation's settings as the pure domain needs them: rules, context, owner aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pillars.domain.attribution import split_by_owner
+from pillars.domain.classify import (
+    ClassifyContext,
+    classify,
+    rule_from_mapping,
+    rules_with_defaults,
+)
+from pillars.domain.classify import Rule as DomainRule
+from pillars.domain.records import Activity as ActivityRecord
+from pillars.domain.records import Classified
+from pillars.teams.models import Person, PersonAlias
+from pillars.timeuse.models import Rule
+
+
+@dataclass
+class Attribution:
+    """The person's rows of a file, how many rows are someone else's, and what to report."""
+
+    mine: list[ActivityRecord]
+    others: int = 0
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+
+def person_identities(person: Person) -> set[str]:
+    """Every way an owner column may name the person: e-mail, name and recorded aliases."""
+    names = {person.email, person.name, *person.aliases.values_list("alias", flat=True)}
+    return {name.strip().lower() for name in names if name and name.strip()}
+
+
+def organization_aliases(organization_id: int) -> dict[str, str]:
+    """alias -> e-mail for everyone in the organisation: their names and recorded aliases."""
+    aliases = dict(
+        Person.objects.filter(organization_id=organization_id).values_list("name", "email")
+    )
+    aliases.update(
+        PersonAlias.objects.filter(person__organization_id=organization_id).values_list(
+            "alias", "person__email"
+        )
+    )
+    return aliases
+
+
+def attribute_to_person(records: list[ActivityRecord], person: Person) -> Attribution:
+    """The person's rows of one file (all of it unless the owner column names several people)."""
+    split = split_by_owner(records, person.email, organization_aliases(person.organization_id))
+    problems = [
+        {
+            "file": "",
+            "line": None,
+            "column": "owner",
+            "message": f"owner {owner!r} matches no one in the organisation: "
+            "add it as an alias of the right person and import again",
+            "record_id": "",
+            "level": "warning",
+        }
+        for owner in split.unmatched_owners
+    ]
+    return Attribution(list(split.mine), split.others_count, problems)
+
+
+def organization_rules(organization_id: int) -> list[DomainRule]:
+    """The organisation's active rules, in order, as domain rules (they run before defaults)."""
+    rows = Rule.objects.filter(organization_id=organization_id, active=True)
+    return [
+        rule_from_mapping(
+            {**row.conditions, "name": row.name, "category": row.category},
+            source="organisation rules",
+            index=index,
+        )
+        for index, row in enumerate(rows, start=1)
+    ]
+
+
+def classify_context(person: Person) -> ClassifyContext:
+    """Whose entries these are, and which e-mail domains are colleagues."""
+    return ClassifyContext(
+        owner_email=person.email,
+        internal_domains=frozenset(person.organization.domain_list()),
+        owner_aliases=frozenset(person_identities(person) - {person.email.lower()}),
+    )
+
+
+def classifier_for(person: Person) -> Callable[[ActivityRecord], Classified]:
+    """classify() bound to the person's context and their organisation's rules + defaults."""
+    rules = rules_with_defaults(organization_rules(person.organization_id))
+    context = classify_context(person)
+
+    def classify_one(record: ActivityRecord) -> Classified:
+        return classify(record, rules, context)
+
+    return classify_one

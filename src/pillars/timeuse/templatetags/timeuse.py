@@ -1,0 +1,57 @@
+"""Display helpers for the time pages: hours, percentages, a week's category rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from pillars.domain.timeuse import REPORT_CATEGORIES, WeekReport
+
+register = template.Library()
+
+
+@register.filter
+def hours(value: float | None) -> str:
+    """8.25 -> '8.3 h'."""
+    return "–" if value is None else f"{value:.1f} h"
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """0.4 -> '40%'."""
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+@register.filter
+def category_rows(week: WeekReport) -> list[dict[str, Any]]:
+    """(category, hours, share, width for the bar) of a week, in report order."""
+    return [
+        {
+            "category": str(category),
+            "hours": week.hours[category],
+            "share": week.shares[category],
+            "width": round(week.shares[category] * 100, 1),
+        }
+        for category in REPORT_CATEGORIES
+    ]
+
+
+@register.filter
+def minutes(value: float) -> str:
+    """A duration in minutes as '1 h 30 min'."""
+    total = round(value)
+    h, m = divmod(total, 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+@register.filter
+def get_week(entries: dict[str, Any], week: str) -> Any:
+    """entries[week] in a template, [] when the week has none."""
+    return entries.get(week, [])
+
+
+@register.filter
+def duration_to(start: Any, end: Any) -> float:
+    """Minutes from start to end."""
+    return (end - start).total_seconds() / 60
