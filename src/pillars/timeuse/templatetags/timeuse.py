@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import template
@@ -55,3 +56,9 @@ def get_week(entries: dict[str, Any], week: str) -> Any:
 def duration_to(start: Any, end: Any) -> float:
     """Minutes from start to end."""
     return (end - start).total_seconds() / 60
+
+
+@register.filter
+def last_moment(end: datetime) -> datetime:
+    """The last second before an exclusive end: a week ending Monday 00:00 shows Sunday."""
+    return end - timedelta(seconds=1)

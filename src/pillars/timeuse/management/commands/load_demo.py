@@ -75,11 +75,15 @@ class Command(BaseCommand):
         self, manifest: Mapping[str, Any], people: list[tuple[Person, Mapping[str, Any]]]
     ) -> None:
         window = manifest["window"]
+        owners = {f["name"]: f.get("owners") for f in manifest.get("files", [])}
         shared = {t["name"]: t.get("shared_files", []) for t in manifest["teams"]}
         for person, entry in people:
-            names = list(
-                dict.fromkeys([*entry.get("files", []), *shared.get(entry.get("team"), [])])
-            )
+            team_files = [
+                name
+                for name in shared.get(entry.get("team"), [])
+                if owners.get(name) is None or person.email in owners[name]
+            ]
+            names = list(dict.fromkeys([*entry.get("files", []), *team_files]))
             tz = ZoneInfo(person.timezone)
             options = ReadOptions(
                 window=(midnight(window["start"], tz), midnight(window["end"], tz)),
