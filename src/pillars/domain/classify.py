@@ -239,6 +239,16 @@ def rule_from_mapping(data: Mapping[str, Any], *, source: str, index: int) -> Ru
     )
 
 
+def rule_to_mapping(rule: Rule) -> dict[str, Any]:
+    """The rule as a TOML table / stored conditions dict: only the conditions it sets."""
+    data: dict[str, Any] = {"name": rule.name, "category": rule.category.value}
+    for key in RULE_KEYS[2:]:
+        value = getattr(rule, key)
+        if value not in ((), None):
+            data[key] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
 def _text_list(data: Mapping[str, Any], key: str, fail: _Fail) -> tuple[str, ...]:
     if key not in data:
         return ()

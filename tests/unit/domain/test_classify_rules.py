@@ -8,8 +8,10 @@ from pillars.domain.classify import (
     Rule,
     classify,
     classify_all,
+    default_rules,
     parse_rules_toml,
     rule_from_mapping,
+    rule_to_mapping,
     rules_with_defaults,
 )
 from pillars.domain.records import Category
@@ -144,3 +146,8 @@ def test_invalid_rules_file_names_file_rule_and_key(text: str, message: str) -> 
 def test_unlogged_is_not_a_rule_category() -> None:
     with pytest.raises(ConfigError, match="category"):
         parse_rules_toml("[[rule]]\nname = 'A'\ncategory = 'unlogged'")
+
+
+def test_every_default_rule_survives_a_round_trip_through_a_mapping() -> None:
+    for index, rule in enumerate(default_rules(), 1):
+        assert rule_from_mapping(rule_to_mapping(rule), source="db", index=index) == rule
