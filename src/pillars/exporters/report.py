@@ -124,7 +124,10 @@ def _when(moment: datetime, tz: tzinfo) -> str:
 
 
 def activity_to_dict(activity: Activity, tz: tzinfo) -> dict[str, Any]:
-    """One entry: times with the offset of the person's zone; all-day rows as dates."""
+    """One entry: times with the offset of the person's zone; all-day rows as dates.
+
+    An all-day row's `end` is the day after its last day (half-open, as everywhere else).
+    """
     if activity.all_day:
         start, end = activity.start.date().isoformat(), activity.end.date().isoformat()
         hours = 0.0
