@@ -1,0 +1,31 @@
+"""The `pillars` command: thin commands over importers, domain and actions."""
+
+from __future__ import annotations
+
+import typer
+
+from pillars import __version__
+from pillars.cli.imports import import_command
+from pillars.cli.time import time_app
+
+app = typer.Typer(
+    name="pillars",
+    help="Pillars: where your sales team's time goes, from the exports you already have.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(time_app, name="time")
+app.command("import", help="Import calendar and CRM files into the database for one person.")(
+    import_command
+)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,102 @@
+"""What every command shares: zone and window options, output, one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+from rich.console import Console
+
+from pillars.errors import ConfigError, PillarsError
+
+# Piped output has no width to detect; Rich would assume 80 columns and cut the report.
+console = Console() if sys.stdout.isatty() else Console(width=120)
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class ListFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one line to stderr and exit non-zero."""
+    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def one_line_errors(func: F) -> F:
+    """Turn every expected error into a one-line message and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PillarsError as exc:
+            fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        except (OSError, UnicodeError) as exc:
+            fail(
+                f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip()
+                if isinstance(exc, OSError)
+                else str(exc)
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+def machine_zone_name() -> str:
+    """The machine's IANA zone: $TZ, /etc/timezone, the /etc/localtime link, else UTC."""
+    candidate = os.environ.get("TZ", "").lstrip(":")
+    if not candidate and Path("/etc/timezone").is_file():
+        candidate = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+    if not candidate:
+        link = Path("/etc/localtime")
+        if link.is_symlink():
+            candidate = str(link.resolve()).split("zoneinfo/", 1)[-1]
+    return candidate or "UTC"
+
+
+def parse_zone(name: str | None) -> ZoneInfo:
+    """A ZoneInfo from an IANA name, or the machine's zone when None."""
+    name = name or machine_zone_name()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"--tz: unknown time zone '{name}' (expected an IANA name such as Europe/Madrid)"
+        ) from None
+
+
+def today_in(tz: ZoneInfo) -> date:
+    return datetime.now(tz).date()
+
+
+def write_output(text: str, out: Path | None) -> None:
+    """Write to the file asked for, or print to standard output as is."""
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    out.write_text(text, encoding="utf-8")
+    err_console.print(f"wrote {out}", highlight=False)
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"

@@ -1,0 +1,141 @@
+"""`pillars import`: files into the database, one transaction per file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pillars.cli import options as opt
+from pillars.cli.common import (
+    ListFormat,
+    console,
+    dump_json,
+    fail,
+    one_line_errors,
+    parse_zone,
+    today_in,
+    write_output,
+)
+from pillars.cli.windows import resolve_window
+from pillars.importers.base import ReadOptions
+
+# Recurring series expand only inside this span when no window is given.
+DEFAULT_IMPORT_WEEKS_BACK = 52
+DEFAULT_IMPORT_WEEKS_AHEAD = 13
+
+
+def setup_django() -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pillars.web.settings")
+    django.setup()
+
+
+@one_line_errors
+def import_command(
+    files: Annotated[list[Path], typer.Argument(help="Calendar and CRM exports to import.")],
+    person: Annotated[
+        str, typer.Option("--person", "-p", help="E-mail of the person the files belong to.")
+    ],
+    tz: opt.Tz = None,
+    date_from: opt.From = None,
+    date_to: opt.To = None,
+    layout: opt.Layout = None,
+    strict: opt.Strict = False,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Import files for one person: re-importing the same file changes nothing."""
+    setup_django()
+    from pillars.teams.actions import ensure_person
+
+    zone = parse_zone(tz)
+    today = today_in(zone)
+    window = resolve_window(
+        date_from or (today - timedelta(weeks=DEFAULT_IMPORT_WEEKS_BACK)).isoformat(),
+        date_to or (today + timedelta(weeks=DEFAULT_IMPORT_WEEKS_AHEAD)).isoformat(),
+        weeks=1,
+        tz=zone,
+        today=today,
+    )
+    for path in files:
+        if not path.is_file():
+            fail(f"{path}: no such file")
+    who = ensure_person(email=person, timezone=zone.key)
+    options = ReadOptions(window=window, tz=zone, owner=who.email, layout=layout)
+    runs = [_import_one(who, path, options, strict) for path in files]
+    rows = [
+        {
+            "file": run.file_name,
+            "created": run.created,
+            "updated": run.updated,
+            "unchanged": run.unchanged,
+            "skipped": run.skipped,
+            "problems": run.problems,
+        }
+        for run in runs
+    ]
+    if output_format == ListFormat.JSON:
+        write_output(dump_json({"person": who.email, "imports": rows}), None)
+        return
+    _print_import_table(rows)
+
+
+def _import_one(person: object, path: Path, options: ReadOptions, strict: bool) -> object:
+    from pillars.timeuse.actions import import_activities
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} entries"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(path.name, total=None)
+        return import_activities(
+            person=person,
+            path=path,
+            options=options,
+            strict=strict,
+            progress=lambda n: progress.update(task, completed=n),
+        )
+
+
+def _print_import_table(rows: list[dict[str, object]]) -> None:
+    table = Table(title="Import")
+    for column in ("file", "created", "updated", "unchanged", "skipped", "problems"):
+        table.add_column(column, justify="left" if column == "file" else "right")
+    for row in rows:
+        problems = row["problems"]
+        count = len(problems) if isinstance(problems, list) else 0
+        table.add_row(
+            str(row["file"]),
+            *(f"{row[k]:,}" for k in ("created", "updated", "unchanged", "skipped")),
+            str(count),
+        )
+    console.print(table)
+    for row in rows:
+        problems = row["problems"]
+        for problem in problems if isinstance(problems, list) else []:
+            console.print(f"  {_problem_line(problem)}", markup=False, highlight=False)
+
+
+def _problem_line(problem: object) -> str:
+    if isinstance(problem, dict):
+        where = str(problem.get("file", ""))
+        if problem.get("line"):
+            where += f", line {problem['line']}"
+        if problem.get("column"):
+            where += f", column '{problem['column']}'"
+        return f"{problem.get('level', 'error')}: {where}: {problem.get('message', '')}"
+    return str(problem)

@@ -1,0 +1,140 @@
+"""Print or write a report or an entry listing in the format asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from pillars.cli.common import Format, console, dump_json, err_console, write_output
+from pillars.domain.records import Category
+from pillars.domain.timeuse import PersonReport, WeekReport
+from pillars.exporters.report import entries_to_dict, report_to_csv, report_to_dict
+from pillars.exporters.report_html import report_to_html
+from pillars.pipeline import Analysis
+
+CATEGORY_STYLE = {
+    Category.PROACTIVE: "green",
+    Category.REACTIVE: "yellow",
+    Category.INTERNAL: "blue",
+    Category.UNLOGGED: "dim",
+}
+
+
+def render_report(
+    reports: Sequence[PersonReport],
+    warnings: list[str],
+    fmt: Format,
+    out: Path | None,
+    tz: ZoneInfo,
+) -> None:
+    """The weekly report as a terminal table, JSON, CSV or one self-contained HTML file."""
+    if fmt == Format.JSON:
+        write_output(dump_json(report_to_dict(reports, warnings)), out)
+    elif fmt == Format.CSV:
+        write_output(report_to_csv(reports), out)
+    elif fmt == Format.HTML:
+        write_output(report_to_html(reports, warnings, title="Pillars: where the time goes"), out)
+    else:
+        for person_report in reports:
+            console.print(_report_table(person_report))
+        _print_warnings(warnings)
+
+
+def _report_table(report: PersonReport) -> Table:
+    table = Table(
+        title=f"{report.person}: hours per ISO week",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+    )
+    table.add_column("week", no_wrap=True)
+    table.add_column("avail", justify="right", no_wrap=True)
+    for category in CATEGORY_STYLE:
+        table.add_column(
+            category.value, justify="right", style=CATEGORY_STYLE[category], no_wrap=True
+        )
+    table.add_column("proactive %", justify="right", no_wrap=True)
+    table.add_column("merged", justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    for week in (*report.weeks, report.total):
+        table.add_row(
+            *_week_cells(week), end_section=week is report.weeks[-1] if report.weeks else False
+        )
+    return table
+
+
+def _week_cells(week: WeekReport) -> list[str | Text]:
+    cells: list[str | Text] = [week.week, f"{week.available_hours:.1f}"]
+    for category in CATEGORY_STYLE:
+        cells.append(f"{week.hours[category]:.1f}")
+    cells.append(f"{week.shares[Category.PROACTIVE] * 100:.0f}%")
+    cells.append(f"{week.merged_minutes:.0f}m")
+    cells.append(_target_cell(week))
+    return cells
+
+
+def _target_cell(week: WeekReport) -> Text:
+    result = week.target
+    if result is None:
+        return Text("no target", style="dim")
+    label = f"{result.proactive_hours:.1f}/{result.target_hours:.1f}h"
+    if result.met is None:
+        return Text(f"- {label}", style="dim")
+    return Text(f"{'✓' if result.met else '✗'} {label}", style="green" if result.met else "red")
+
+
+def render_entries(
+    analysis: Analysis, warnings: list[str], fmt: Format, out: Path | None, tz: ZoneInfo
+) -> None:
+    """Counted entries with category and rule, excluded ones with the reason."""
+    data = entries_to_dict(analysis.counted, analysis.excluded, warnings, tz=tz)
+    if fmt == Format.JSON:
+        write_output(dump_json(data), out)
+        return
+    if fmt in (Format.CSV, Format.HTML):
+        raise_unsupported(fmt)
+    table = Table(title="Counted entries", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("day", "time", "category", "rule", "source", "summary"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("day", "time"))
+    for row in data["entries"]:
+        table.add_row(
+            *_day_and_time(row),
+            Text(row["category"], style=CATEGORY_STYLE[Category(row["category"])]),
+            row["rule"],
+            row["source"],
+            Text(row["summary"]),
+        )
+    console.print(table)
+    excluded = Table(title="Not counted", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("day", "time", "reason", "source", "summary"):
+        excluded.add_column(column, overflow="fold", no_wrap=column in ("day", "time"))
+    for row in data["excluded"]:
+        excluded.add_row(*_day_and_time(row), row["reason"], row["source"], Text(row["summary"]))
+    console.print(excluded)
+    _print_warnings(warnings)
+
+
+def _day_and_time(row: dict[str, Any]) -> tuple[str, str]:
+    """'Mon 2026-11-16' and '09:00-11:00' (or 'all day') from an entry's ISO values."""
+    if row.get("all_day"):
+        return str(row["start"]), "all day"
+    start, end = datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"])
+    return start.strftime("%a %Y-%m-%d"), f"{start:%H:%M}-{end:%H:%M}"
+
+
+def raise_unsupported(fmt: Format) -> None:
+    from pillars.errors import ConfigError
+
+    raise ConfigError(f"--format {fmt.value}: entries are listed as table or json")
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for line in warnings:
+        err_console.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)

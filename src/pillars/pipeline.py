@@ -1,0 +1,118 @@
+"""The main job without a database: files -> attributed, classified entries -> weekly report.
+
+Pure orchestration of importers and domain, shared by `pillars time report|entries` and the
+benchmarks. The database path (`pillars import`) stores the same classified entries instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pillars.domain.attribution import split_by_owner
+from pillars.domain.classify import ClassifyContext, Rule, classify_all, rules_with_defaults
+from pillars.domain.records import Activity, Classified, RowError
+from pillars.domain.targets import Target
+from pillars.domain.timeuse import PersonReport, person_report, split_counted
+from pillars.domain.window import Window
+from pillars.errors import ImportFileError, StrictImportError
+from pillars.importers.base import ReadLog, ReadOptions
+from pillars.importers.files import read_activities
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to analyse and how."""
+
+    files: Sequence[Path]
+    person: str
+    tz: ZoneInfo
+    window: Window
+    internal_domains: frozenset[str] = frozenset()
+    user_rules: Sequence[Rule] = ()
+    target: Target | None = None
+    hours_per_week: float = 40.0
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    layout: str | None = None
+    strict: bool = False
+
+
+@dataclass
+class Analysis:
+    """Everything a report or an entry listing shows."""
+
+    counted: list[Classified]
+    excluded: list[tuple[Activity, str]]
+    out_of_office: list[Activity]
+    problems: list[RowError]
+    warnings: list[str]
+    report: PersonReport
+
+
+def read_person_files(request: Request) -> tuple[list[Activity], list[RowError], list[str]]:
+    """The person's entries from every file, with row problems and attribution warnings."""
+    entries: list[Activity] = []
+    problems: list[RowError] = []
+    warnings: list[str] = []
+    for path in request.files:
+        if not path.is_file():
+            raise ImportFileError(str(path), "no such file")
+        log = ReadLog(path.name)
+        options = ReadOptions(
+            window=request.window, tz=request.tz, owner=request.person, layout=request.layout
+        )
+        rows = list(read_activities(path, options, log))
+        if request.strict and log.error_count:
+            first = log.errors[0]
+            raise StrictImportError(
+                first.file,
+                f"{log.error_count} bad row(s), --strict: {first.message}",
+                line=first.line,
+                column=first.column,
+            )
+        split = split_by_owner(rows, request.person, request.aliases)
+        entries.extend(split.mine)
+        problems.extend(log.errors + log.warnings)
+        warnings.extend(_log_summary(log))
+        if split.unmatched_owners:
+            warnings.append(
+                f"{path.name}: rows of owners not matched to {request.person} were left out: "
+                + ", ".join(split.unmatched_owners)
+                + " (add --alias NAME if one of them is this person)"
+            )
+    return entries, problems, warnings
+
+
+def _log_summary(log: ReadLog) -> list[str]:
+    notes = []
+    if log.error_count > len(log.errors):
+        notes.append(
+            f"{log.file}: {log.error_count:,} bad rows, the first {len(log.errors):,} listed"
+        )
+    return notes
+
+
+def analyse(request: Request) -> Analysis:
+    """Read, attribute, exclude, classify and report one person's files."""
+    entries, problems, warnings = read_person_files(request)
+    counted, excluded, out_of_office = split_counted(entries)
+    context = ClassifyContext(request.person, request.internal_domains)
+    classified = classify_all(counted, rules_with_defaults(request.user_rules), context)
+    report = person_report(
+        request.person,
+        classified,
+        tz=request.tz,
+        window=request.window,
+        hours_per_week=request.hours_per_week,
+        out_of_office=out_of_office,
+        target=request.target,
+    )
+    warnings.extend(str(p) for p in problems)
+    return Analysis(classified, excluded, out_of_office, problems, warnings, report)
+
+
+def aliases_for(person: str, names: Iterable[str]) -> dict[str, str]:
+    """An alias map saying each of `names` is `person`."""
+    return {name: person for name in names if name.strip()}
