@@ -1,8 +1,9 @@
 """Read an iCalendar file into Activities: every occurrence that overlaps the window.
 
-Two streaming passes keep memory bounded: the first finds the UIDs whose events can touch the
-window (from raw time values only), the second collects every component of those UIDs. Only
-they get a full icalendar parse and a recurring-ical-events expansion over the window.
+One streaming pass keeps memory bounded: it keeps the components whose raw time values can
+touch the window and every later component sharing their UID; a second pass runs only when
+a component of a kept UID came before it (masters and overrides are grouped by UID either
+way). Only kept components get a full icalendar parse and an expansion over the window.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pillars.importers.ics_scan import scan as scan_events
 
 FLOATING_WARNING = "floating times interpreted in the person's configured time zone"
 HEAD_BYTES = 4096
+# A bare VEVENT (what some tools save for one meeting) is read as a one-event calendar.
+STARTS = frozenset({"BEGIN:VCALENDAR", "BEGIN:VEVENT"})
 
 
 def read_calendar(
@@ -55,7 +58,7 @@ def _check_head(source: Path | bytes, label: str) -> None:
         first = next(logical_lines(physical_lines(io.BytesIO(head), _quiet), _quiet), (1, ""))
     except (UnicodeDecodeError, ValueError):
         first = (1, "")
-    if first[1].strip().upper() != "BEGIN:VCALENDAR" or "\x00" in first[1]:
+    if first[1].strip().upper() not in STARTS or "\x00" in first[1]:
         found = first[1][:30].encode("unicode_escape").decode("ascii")
         raise ImportFileError(
             label,
@@ -73,19 +76,45 @@ def _read(
 ) -> Iterator[Activity]:
     low, high = (moment.astimezone(UTC).replace(tzinfo=None) for moment in options.window)
     head = CalendarHead()
-    wanted: set[str] = set()
-    for event in _events(source, head, log.warning, label):
-        if may_touch(event, low, high):
-            wanted.add(event.uid)
-    if not wanted:
-        return
     groups: dict[str, list[RawEvent]] = {}
-    for event in _events(source, CalendarHead(), _quiet, label):
-        if event.uid in wanted:
+    dropped = SeenSet()
+    for event in _events(source, head, log.warning, label):
+        if event.uid in groups or may_touch(event, low, high):
             groups.setdefault(event.uid, []).append(event)
+        else:
+            dropped.add(event.uid)
+    if not groups:
+        return
+    if any(uid in dropped for uid in groups):
+        # A component of a wanted UID was passed over before the UID was wanted: read again.
+        wanted, groups = set(groups), {}
+        for event in _events(source, CalendarHead(), _quiet, label):
+            if event.uid in wanted:
+                groups.setdefault(event.uid, []).append(event)
     calendar = _parse(groups, head, options, log)
     if calendar is not None:
         yield from _expand(calendar, options, log)
+
+
+class SeenSet:
+    """A fixed-size set of UIDs that may answer 'maybe' (a Bloom filter with one hash).
+
+    It remembers which UIDs the first pass dropped in 128 KiB whatever the file's size; a
+    false 'maybe' only costs a second pass, never a wrong answer.
+    """
+
+    BITS = 1 << 20
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self.BITS // 8)
+
+    def add(self, uid: str) -> None:
+        index = hash(uid) % self.BITS
+        self._bits[index >> 3] |= 1 << (index & 7)
+
+    def __contains__(self, uid: str) -> bool:
+        index = hash(uid) % self.BITS
+        return bool(self._bits[index >> 3] & (1 << (index & 7)))
 
 
 def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> Iterator[RawEvent]:

@@ -7,8 +7,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from icalendar.prop import vBroken
+
 from pillars.importers.base import ReadLog
-from pillars.importers.ics_prepare import LINE_PROP
+from pillars.importers.ics_prepare import LINE_PROP, SHIFT_PROP
 
 # Properties without which the event cannot be placed: the event is skipped.
 REQUIRED = ("DTSTART", "RECURRENCE-ID")
@@ -42,15 +44,28 @@ def event_ok(event: Any, log: ReadLog, window_end: datetime, tz: ZoneInfo) -> bo
             return False
     for name in OPTIONAL:
         if name in broken:
-            log.warning(line, name, f"invalid {name} value '{_raw(event, name)}' ignored", uid)
-            del event[name]
+            _drop_broken(event, name, line, uid, log)
     _check_end(event, line, uid, log, tz)
+    _mark_shift(event, tz)
     return _check_rule(event, line, uid, log, window_end, tz)
 
 
 def _raw(event: Any, name: str) -> str:
-    value = event.get(name)
-    return str(value[0] if isinstance(value, list) else value)
+    values = event.get(name)
+    for value in values if isinstance(values, list) else [values]:
+        if isinstance(value, vBroken):
+            return str(value)
+    return str(values)
+
+
+def _drop_broken(event: Any, name: str, line: int, uid: str, log: ReadLog) -> None:
+    """Remove the unreadable values of a property; EXDATE/RDATE keep their readable lines."""
+    log.warning(line, name, f"invalid {name} value '{_raw(event, name)}' ignored", uid)
+    values = event.get(name)
+    kept = [v for v in values if not isinstance(v, vBroken)] if isinstance(values, list) else []
+    del event[name]
+    if kept:
+        event[name] = kept if len(kept) > 1 else kept[0]
 
 
 def _check_end(event: Any, line: int, uid: str, log: ReadLog, tz: ZoneInfo) -> None:
@@ -59,6 +74,19 @@ def _check_end(event: Any, line: int, uid: str, log: ReadLog, tz: ZoneInfo) -> N
     start, end = comparable(event["DTSTART"].dt, tz), comparable(event["DTEND"].dt, tz)
     if end < start:
         log.warning(line, "DTEND", "DTEND before DTSTART; swapped", uid)
+
+
+def _mark_shift(event: Any, tz: ZoneInfo) -> None:
+    """Remember how far a RANGE=THISANDFUTURE override moves its instances.
+
+    recurring-ical-events gives every instance it moves the override's RECURRENCE-ID, so
+    their own slot (our re-import key) must be computed back from this shift.
+    """
+    slot = event.get("RECURRENCE-ID")
+    if slot is None or "RANGE" not in slot.params:
+        return
+    shift = comparable(event["DTSTART"].dt, tz) - comparable(slot.dt, tz)
+    event[SHIFT_PROP] = str(int(shift.total_seconds()))
 
 
 def comparable(value: date, tz: ZoneInfo) -> datetime:

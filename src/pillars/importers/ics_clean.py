@@ -124,6 +124,11 @@ def split_line(line: str) -> tuple[str, str, str]:
 
     Colons inside quoted parameter values (display-name TZIDs) do not end the name part.
     """
+    colon = line.find(":")
+    if colon >= 0 and '"' not in line[:colon]:  # the usual case, without a char loop
+        head, value = line[:colon], line[colon + 1 :]
+        name, _, params = head.partition(";")
+        return name.upper(), (";" + params) if params else "", value
     quoted = False
     for index, char in enumerate(line):
         if char == '"':

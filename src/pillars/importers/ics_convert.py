@@ -8,7 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pillars.domain.records import Activity
-from pillars.importers.ics_prepare import DURATION_PROP, LINE_PROP, SERIES_PROP
+from pillars.importers.ics_check import comparable
+from pillars.importers.ics_prepare import DURATION_PROP, LINE_PROP, SERIES_PROP, SHIFT_PROP
 
 _DURATION = re.compile(
     r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", re.IGNORECASE
@@ -97,6 +98,9 @@ def _source_id(occurrence: Any, tz: ZoneInfo) -> str:
     if SERIES_PROP not in occurrence or "RECURRENCE-ID" not in occurrence:
         return uid
     slot = occurrence["RECURRENCE-ID"].dt
+    if SHIFT_PROP in occurrence:
+        start = comparable(occurrence["DTSTART"].dt, tz)
+        slot = start - timedelta(seconds=int(str(occurrence[SHIFT_PROP])))
     if isinstance(slot, datetime):
         return f"{uid}#{_aware(slot, tz).astimezone(UTC).isoformat()}"
     return f"{uid}#{slot.isoformat()}"

@@ -20,6 +20,8 @@ TIME_PROPS = frozenset({"DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "R
 LINE_PROP = "X-PILLARS-LINE"
 SERIES_PROP = "X-PILLARS-SERIES"
 DURATION_PROP = "X-PILLARS-DURATION"
+# RANGE=THISANDFUTURE overrides: seconds they move each later instance by.
+SHIFT_PROP = "X-PILLARS-SHIFT"
 
 
 @dataclass
@@ -42,7 +44,7 @@ class Zones:
         """The TZID to write in place of `tzid`."""
         choice = self._seen.get(tzid)
         if choice is None:
-            choice = resolve_tzid(tzid, self.custom_ids, self.head.locations)
+            choice = resolve_tzid(tzid, self.custom_ids)
             if choice is None:
                 choice = ZoneChoice(self.fallback)
                 self.log.warning(

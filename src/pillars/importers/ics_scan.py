@@ -21,6 +21,8 @@ SLACK = timedelta(days=2)
 # the window; longer occurrences of recurring series do not occur in practice.
 OVERRIDE_REACH = timedelta(days=35)
 QUICK_PROPS = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "RECURRENCE-ID"})
+WATCHED = QUICK_PROPS | {"BEGIN", "END"}
+_LEAD = re.compile(r"([A-Za-z-]+)[;:]")
 
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
 _DURATION = re.compile(
@@ -42,7 +44,6 @@ class CalendarHead:
 
     x_wr_timezone: str = ""
     vtimezones: dict[str, list[str]] = field(default_factory=dict)  # clean TZID -> lines
-    locations: dict[str, str] = field(default_factory=dict)  # clean TZID -> X-LIC-LOCATION
 
 
 @dataclass
@@ -68,9 +69,11 @@ def scan(lines: Iterable[tuple[int, str]], head: CalendarHead) -> Iterator[RawEv
     """Yield the VEVENTs of a calendar stream; fill `head` with calendar-level data on the way."""
     iterator = iter(lines)
     first = next(iterator, None)
-    if first is None or first[1].strip().upper() != "BEGIN:VCALENDAR":
+    if first is None or first[1].strip().upper() not in {"BEGIN:VCALENDAR", "BEGIN:VEVENT"}:
         number, text = first or (1, "")
         raise NotACalendar(number, text[:40])
+    if first[1].strip().upper() == "BEGIN:VEVENT":  # a bare event, without its calendar
+        yield _raw_event(_block(first[0], first[1], "VEVENT", iterator))
     for number, text in iterator:
         name, params, value = split_line(text)
         if name == "BEGIN":
@@ -108,6 +111,9 @@ def _raw_event(block: list[tuple[int, str]]) -> RawEvent:
     event = RawEvent(line=block[0][0], lines=block)
     depth = 0
     for _, text in block:
+        match = _LEAD.match(text)
+        if match is None or match.group(1).upper() not in WATCHED:
+            continue
         name, params, value = split_line(text)
         if name == "BEGIN":
             depth += 1
@@ -127,8 +133,6 @@ def _keep_timezone(block: list[tuple[int, str]], head: CalendarHead) -> None:
         name, _, value = split_line(text)
         if name == "TZID":
             tzid = clean_tzid(value)
-        elif name == "X-LIC-LOCATION" and tzid:
-            head.locations[tzid] = value.strip()
     if tzid:
         head.vtimezones.setdefault(tzid, [text for _, text in block])
 
@@ -138,9 +142,9 @@ def quick_instant(value: str) -> datetime | None:
     match = _STAMP.fullmatch(value.strip())
     if not match:
         return None
-    numbers = [int(group) for group in match.groups() if group is not None]
+    year, month, day, hour, minute, second = (int(group or 0) for group in match.groups())
     try:
-        return datetime(numbers[0], numbers[1], numbers[2], *numbers[3:])
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

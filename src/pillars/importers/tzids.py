@@ -159,17 +159,23 @@ def custom_zone_id(vtimezone_body: str) -> str:
     return f"X-PILLARS-{digest[:16]}"
 
 
-def resolve_tzid(
-    tzid: str, defined: Mapping[str, str], locations: Mapping[str, str] | None = None
-) -> ZoneChoice | None:
-    """What `tzid` means given the file's VTIMEZONEs (clean TZID -> custom id); None if unknown."""
+def resolve_tzid(tzid: str, defined: Mapping[str, str]) -> ZoneChoice | None:
+    """What `tzid` means given the file's VTIMEZONEs (clean TZID -> custom id); None if unknown.
+
+    An exact IANA key is read from the tz database. Any other id the file defines is read
+    from its VTIMEZONE, as RFC 5545 says (and as Outlook and Google display it, even when the
+    definition is odd, e.g. Google's 'Europe/lisbon' with CET rules). Only ids the file does
+    not define are mapped by name (Windows, prefixed, display names).
+    """
     text = clean_tzid(tzid)
-    key = resolve_name(text)
-    if key:
-        return ZoneChoice(key)
-    location = (locations or {}).get(text)
-    if location and iana_key(location):
-        return ZoneChoice(iana_key(location) or location)
+    if text in available_zone_keys() or text.upper() == "UTC":
+        return ZoneChoice("UTC" if text.upper() == "UTC" else text)
     if text in defined:
         return ZoneChoice(defined[text], custom=True)
-    return None
+    key = resolve_name(text)
+    return ZoneChoice(key) if key else None
+
+
+def available_zone_keys() -> frozenset[str]:
+    """The exact IANA keys of the installed tz database."""
+    return frozenset(_iana_keys().values())
