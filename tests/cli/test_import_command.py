@@ -1,0 +1,94 @@
+"""`pillars import` and `pillars time report --person` without files: the database path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pillars.cli import app
+from pillars.demo import demo_dir
+from pillars.timeuse.models import Activity, ImportRun
+
+runner = CliRunner()
+PERSON = "lucia.romero@northwind.example"
+WINDOW = ["--tz", "Europe/Madrid", "--from", "2026-11-16", "--to", "2026-11-29"]
+pytestmark = pytest.mark.django_db
+
+
+def import_json(*args: str) -> dict:
+    result = runner.invoke(app, ["import", *args, "--person", PERSON, *WINDOW, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_import_creates_then_reimport_changes_nothing() -> None:
+    calendar = str(demo_dir() / "outlook-lucia.ics")
+    first = import_json(calendar)["imports"][0]
+    rows = list(Activity.objects.order_by("pk").values())
+    second = import_json(calendar)["imports"][0]
+    assert first["created"] > 0
+    assert (second["created"], second["updated"]) == (0, 0)
+    assert second["unchanged"] == first["created"]
+    assert list(Activity.objects.order_by("pk").values()) == rows
+
+
+def test_report_from_the_database_matches_the_report_from_the_file() -> None:
+    calendar = str(demo_dir() / "outlook-lucia.ics")
+    import_json(calendar)
+    stored = runner.invoke(app, ["time", "report", "--person", PERSON, *WINDOW, "--format", "json"])
+    direct = runner.invoke(
+        app,
+        [
+            "time",
+            "report",
+            calendar,
+            "--person",
+            PERSON,
+            *WINDOW,
+            "--format",
+            "json",
+            "--target",
+            "40%",
+        ],
+    )
+    assert stored.exit_code == 0, stored.output
+    assert direct.exit_code == 0, direct.output
+    weeks = lambda out: [  # noqa: E731
+        {k: w[k] for k in ("week", "hours", "available_hours", "merged_minutes")}
+        for w in json.loads(out)["people"][0]["weeks"]
+    ]
+    assert weeks(stored.stdout) == weeks(direct.stdout)
+
+
+def test_strict_import_of_a_file_with_a_bad_row_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "calls.csv"
+    shutil.copy(demo_dir() / "hubspot-calls.csv", bad)
+    lines = bad.read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = lines[1].split(",")
+    fields[2] = "not a date"
+    lines[1] = ",".join(fields)
+    bad.write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(bad), "--person", PERSON, *WINDOW, "--strict"])
+    assert result.exit_code == 2
+    assert "calls.csv" in result.output and "line 2" in result.output
+    assert Activity.objects.count() == 0
+    assert ImportRun.objects.count() == 0
+
+
+def test_a_file_that_is_not_an_export_imports_nothing(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.csv"
+    junk.write_text("hello,world\n1,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(junk), "--person", PERSON, *WINDOW])
+    assert result.exit_code == 2
+    assert "notes.csv" in result.output
+    assert Activity.objects.count() == 0
+
+
+def test_report_for_someone_unknown_says_so() -> None:
+    result = runner.invoke(app, ["time", "report", "--person", "nobody@example.com"])
+    assert result.exit_code == 2
+    assert "nobody@example.com" in result.output
