@@ -44,6 +44,8 @@ def render_report(
     else:
         for person_report in reports:
             console.print(_report_table(person_report))
+        if len(reports) > 1:
+            console.print(_team_table(reports))
         _print_warnings(warnings)
 
 
@@ -67,6 +69,23 @@ def _report_table(report: PersonReport) -> Table:
         table.add_row(
             *_week_cells(week), end_section=week is report.weeks[-1] if report.weeks else False
         )
+    return table
+
+
+def _team_table(reports: Sequence[PersonReport]) -> Table:
+    """One row per person over the whole window: the five-second read for a manager."""
+    table = Table(title="Team over the window", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("person", no_wrap=True)
+    table.add_column("avail", justify="right", no_wrap=True)
+    for category in CATEGORY_STYLE:
+        table.add_column(
+            category.value, justify="right", style=CATEGORY_STYLE[category], no_wrap=True
+        )
+    table.add_column("proactive %", justify="right", no_wrap=True)
+    table.add_column("merged", justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    for report in reports:
+        table.add_row(report.person, *_week_cells(report.total)[1:])
     return table
 
 
