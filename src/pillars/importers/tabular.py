@@ -123,7 +123,7 @@ def _choose_profile(options: ReadOptions, header: list[str], name: str) -> Profi
     if profile.records != ACTIVITIES:
         raise ImportFileError(
             name,
-            f"this looks like an accounts/deals export ({profile.title}), not activities; "
+            f"this looks like an accounts/deals export, not activities ({profile.title}); "
             "import it as accounts or deals",
         )
     present = {norm(h) for h in header}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pillars.importers.profiles import Profile, Timing, norm
@@ -25,6 +26,7 @@ from pillars.importers.values import (
 # distinct days must not grow this without bound, and losing it only moves invented times.
 MAX_CURSORS = 50_000
 ONE_DAY = timedelta(days=1)
+_NO_TIME = timedelta()
 
 
 class CellProblem(Exception):
@@ -37,23 +39,32 @@ class CellProblem(Exception):
         super().__init__(f"column '{column}': expected {expected}, got '{value}'")
 
 
-Cell = tuple[int, str]  # column index, header as written
+Point = tuple[int, str, DateParser]  # column index, header as written, its date parser
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A resolved row time: UTC instants, or local midnights for all-day rows."""
 
     start: datetime
     end: datetime
-    key: str  # the times as written, for content hashes (stable whatever the packing did)
-    dated_only: bool = False
+    written: tuple[When | None, When | None, float | None]  # as the row wrote it
+
+    @property
+    def key(self) -> str:
+        """The times as written, for content hashes (stable whatever the packing did)."""
+        start, end, minutes = self.written
+        return f"{_iso(start)}|{_iso(end)}|{minutes}"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _BoundTiming:
-    points: dict[str, list[Cell]]
-    durations: list[tuple[Cell, DurationParser]]
+    start: tuple[Point, ...]
+    date: tuple[Point, ...]
+    time: tuple[Point, ...]
+    end: tuple[Point, ...]
+    end_date: tuple[Point, ...]
+    end_time: tuple[Point, ...]
+    durations: tuple[tuple[int, str, DurationParser], ...]
     sum_durations: bool
 
 
@@ -78,111 +89,84 @@ class TimingPlan:
         self, timing: Timing, index: dict[str, int], header: list[str],
         orders: dict[int, str], profile: Profile,
     ) -> _BoundTiming:  # fmt: skip
-        points: dict[str, list[Cell]] = {}
-        for key, columns in timing.columns.items():
-            cells = [(index[norm(c)], header[index[norm(c)]]) for c in columns if norm(c) in index]
-            points[key] = cells
-            if key != "duration":
-                for i, _ in cells:
+        def points(key: str) -> tuple[Point, ...]:
+            found = []
+            for column in timing.columns.get(key, ()):
+                if norm(column) in index:
+                    i = index[norm(column)]
                     order = orders.get(i) or profile.date_order or "mdy"
-                    self.date_parsers.setdefault(i, make_date_parser(order))
-        durations = [
-            (cell, make_duration_parser(unit))
+                    parser = self.date_parsers.setdefault(i, make_date_parser(order))
+                    found.append((i, header[i], parser))
+            return tuple(found)
+
+        durations = tuple(
+            (index[norm(column)], header[index[norm(column)]], make_duration_parser(unit))
             for column, unit in zip(timing.columns.get("duration", ()), timing.units, strict=True)
-            for cell in points["duration"]
-            if norm(column) == norm(cell[1])
-        ]
-        return _BoundTiming(points, durations, timing.sum_durations)
+            if norm(column) in index
+        )
+        return _BoundTiming(
+            points("start"), points("date"), points("time"), points("end"),
+            points("end_date"), points("end_time"), durations, timing.sum_durations,
+        )  # fmt: skip
 
     def date_columns(self) -> list[int]:
         """Indexes of the columns read as dates, for deciding their day/month order."""
-        return sorted(self.date_parsers)
+        return sorted(i for i in self.date_parsers if i not in self._time_columns())
+
+    def _time_columns(self) -> set[int]:
+        return {p[0] for b in self.bound for p in (*b.time, *b.end_time)}
 
     def has_any(self) -> bool:
         """Whether the header holds at least one column this layout reads a time from."""
-        return any(
-            b.points.get(k) for b in self.bound for k in ("start", "date", "end", "end_date")
-        )
+        return any(b.start or b.date or b.end or b.end_date for b in self.bound)
 
     def resolve(self, row: list[str], all_day: bool, owner: str) -> Span | None:
         """The row's span, or None when it names no date at all (not a time entry)."""
         for bound in self.bound:
-            start = self._point(row, bound, "start") or self._day(row, bound, "date", "time")
-            end = self._point(row, bound, "end") or self._day(row, bound, "end_date", "end_time")
+            start = _point(row, bound.start) if bound.start else None
+            if start is None and bound.date:
+                start = _day(row, bound.date, bound.time)
+            end = _point(row, bound.end) if bound.end else None
+            if end is None and bound.end_date:
+                end = _day(row, bound.end_date, bound.end_time)
             if start is None and end is None:
                 continue
-            minutes = self._minutes(row, bound)
-            key = f"{_iso(start)}|{_iso(end)}|{minutes}"
+            minutes = _minutes(row, bound) if bound.durations else None
             if all_day:
-                return self._all_day(start or end, end if start else None, minutes, key)
-            span = self._timed(start, end, minutes, owner, key)
+                return self._all_day(start or end, end if start else None, minutes)
+            span = self._timed(start, end, minutes, owner)
             if span.end < span.start:
-                ends = bound.points.get("end") or bound.points.get("end_date") or [(0, "end")]
-                raise CellProblem(ends[0][1], "an end after the start", _iso(end))
+                ends = bound.end or bound.end_date
+                raise CellProblem(
+                    ends[0][1] if ends else "end", "an end after the start", _iso(end)
+                )
             return span
         return None
 
-    def _point(self, row: list[str], bound: _BoundTiming, key: str) -> When | None:
-        for i, column in bound.points.get(key, ()):
-            text = row[i].strip()
-            if text:
-                try:
-                    return self.date_parsers[i](text)
-                except CellError as exc:
-                    raise CellProblem(column, exc.expected, text) from None
-        return None
-
-    def _day(self, row: list[str], bound: _BoundTiming, day_key: str, time_key: str) -> When | None:
-        value = self._point(row, bound, day_key)
-        if value is None:
-            return None
-        day = value.date() if isinstance(value, datetime) else value
-        for i, column in bound.points.get(time_key, ()):
-            text = row[i].strip()
-            if text:
-                try:
-                    return datetime.combine(day, parse_time(text))
-                except CellError as exc:
-                    raise CellProblem(column, exc.expected, text) from None
-        return day
-
-    def _minutes(self, row: list[str], bound: _BoundTiming) -> float | None:
-        total: float | None = None
-        for (i, column), parse in bound.durations:
-            text = row[i].strip()
-            if not text:
-                continue
-            try:
-                minutes = parse(text)
-            except CellError as exc:
-                raise CellProblem(column, exc.expected, text) from None
-            if not bound.sum_durations:
-                return minutes
-            total = (total or 0.0) + minutes
-        return total
-
     def _utc(self, value: datetime) -> datetime:
         if value.tzinfo is None:
+            if self.naive_zone is UTC:
+                return value.replace(tzinfo=UTC)
             value = value.replace(tzinfo=self.naive_zone)
         return value.astimezone(UTC)
 
     def _timed(
-        self, start: When | None, end: When | None, minutes: float | None, owner: str, key: str
+        self, start: When | None, end: When | None, minutes: float | None, owner: str
     ) -> Span:
-        length = timedelta(minutes=minutes) if minutes is not None else None
+        written = (start, end, minutes)
+        length = _NO_TIME if minutes is None else timedelta(minutes=minutes)
         if isinstance(start, datetime):
             begin = self._utc(start)
-            if length is not None:
-                return Span(begin, begin + length, key)
-            finish = self._utc(end) if isinstance(end, datetime) else begin
-            return Span(begin, finish, key)
+            if minutes is not None:
+                return Span(begin, begin + length, written)
+            return Span(begin, self._utc(end) if isinstance(end, datetime) else begin, written)
         if start is None and isinstance(end, datetime):
             finish = self._utc(end)
-            return Span(finish - (length or timedelta()), finish, key)
+            return Span(finish - length, finish, written)
         day = start if start is not None else end
         assert isinstance(day, date)
-        begin = self._slot(owner, day, length or timedelta())
-        return Span(begin, begin + (length or timedelta()), key, dated_only=True)
+        begin = self._slot(owner, day, length)
+        return Span(begin, begin + length, written)
 
     def _slot(self, owner: str, day: date, length: timedelta) -> datetime:
         """A place for a row that has a day but no time: after the owner's previous such row."""
@@ -195,9 +179,7 @@ class TimingPlan:
         self.cursors[(owner, day)] = begin + length
         return begin
 
-    def _all_day(
-        self, start: When | None, end: When | None, minutes: float | None, key: str
-    ) -> Span:
+    def _all_day(self, start: When | None, end: When | None, minutes: float | None) -> Span:
         assert start is not None
         first = self._local_day(start)
         last = first + ONE_DAY
@@ -211,7 +193,7 @@ class TimingPlan:
         return Span(
             datetime.combine(first, time(0), tzinfo=self.tz),
             datetime.combine(last, time(0), tzinfo=self.tz),
-            key,
+            (start, end, minutes),
         )
 
     def _local_day(self, value: When) -> date:
@@ -224,3 +206,45 @@ class TimingPlan:
 
 def _iso(value: When | None) -> str:
     return "" if value is None else value.isoformat()
+
+
+def _point(row: list[str], points: tuple[Point, ...]) -> When | None:
+    for i, column, parse in points:
+        text = row[i].strip()
+        if text:
+            try:
+                return parse(text)
+            except CellError as exc:
+                raise CellProblem(column, exc.expected, text) from None
+    return None
+
+
+def _day(row: list[str], days: tuple[Point, ...], times: tuple[Point, ...]) -> When | None:
+    value = _point(row, days)
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    for i, column, _ in times:
+        text = row[i].strip()
+        if text:
+            try:
+                return datetime.combine(day, parse_time(text))
+            except CellError as exc:
+                raise CellProblem(column, exc.expected, text) from None
+    return day
+
+
+def _minutes(row: list[str], bound: _BoundTiming) -> float | None:
+    total: float | None = None
+    for i, column, parse in bound.durations:
+        text = row[i].strip()
+        if not text:
+            continue
+        try:
+            minutes = parse(text)
+        except CellError as exc:
+            raise CellProblem(column, exc.expected, text) from None
+        if not bound.sum_durations:
+            return minutes
+        total = (total or 0.0) + minutes
+    return total

@@ -203,6 +203,8 @@ _AUTO = re.compile(
     re.IGNORECASE,
 )
 
+_HOURS_MINUTES = re.compile(r"^\s*(\d+)\s*h\s*(\d{1,2})\s*$", re.IGNORECASE)  # "1h30"
+
 
 def _auto_minutes(text: str) -> float:
     try:
@@ -214,6 +216,9 @@ def _auto_minutes(text: str) -> float:
             return _clock(text.strip(), 60.0)
         except ValueError:
             raise CellError("a duration in minutes, H:MM or '1,5 h'") from None
+    short = _HOURS_MINUTES.match(text)
+    if short is not None:
+        return int(short.group(1)) * 60 + int(short.group(2))
     match = _AUTO.match(text)
     if match is None or not any(match.groups()):
         raise CellError("a duration in minutes, H:MM or '1,5 h'")
