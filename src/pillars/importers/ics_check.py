@@ -71,7 +71,11 @@ def _drop_broken(event: Any, name: str, line: int, uid: str, log: ReadLog) -> No
 def _check_end(event: Any, line: int, uid: str, log: ReadLog, tz: ZoneInfo) -> None:
     if "DTEND" not in event:
         return
-    start, end = comparable(event["DTSTART"].dt, tz), comparable(event["DTEND"].dt, tz)
+    begin, finish = event["DTSTART"].dt, event["DTEND"].dt
+    if isinstance(begin, datetime) and not isinstance(finish, datetime):
+        log.warning(line, "DTEND", "DTEND is a DATE but DTSTART a DATE-TIME; read as midnight", uid)
+        finish = datetime(finish.year, finish.month, finish.day, tzinfo=begin.tzinfo)
+    start, end = comparable(begin, tz), comparable(finish, tz)
     if end < start:
         log.warning(line, "DTEND", "DTEND before DTSTART; swapped", uid)
 
