@@ -51,3 +51,9 @@ def cast(db: None) -> Cast:
 def fast_password_hasher(settings: Any) -> None:
     """PBKDF2's deliberate slowness is for attackers, not for the test suite."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def rita(db: None) -> Person:
+    """A rep in UTC, for the import tests."""
+    return PersonFactory(name="Rita Rep", email="rita@northwind.example", timezone="UTC")

@@ -2,70 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from pillars.errors import ImportFileError, StrictImportError
-from pillars.importers.base import ReadOptions
 from pillars.teams.models import Person
 from pillars.timeuse.actions import import_activities, override_category
 from pillars.timeuse.models import Activity, ImportRun
 from tests.factories import PersonAliasFactory, PersonFactory
-
-WINDOW = (datetime(2024, 9, 30, tzinfo=UTC), datetime(2024, 10, 21, tzinfo=UTC))
-
-
-def event(uid: str, day: int, summary: str, extra: str = "") -> str:
-    return (
-        "BEGIN:VEVENT\r\n"
-        f"UID:{uid}\r\nDTSTAMP:20241001T000000Z\r\n"
-        f"DTSTART:202410{day:02d}T090000Z\r\nDTEND:202410{day:02d}T100000Z\r\n"
-        f"SUMMARY:{summary}\r\n{extra}"
-        "END:VEVENT\r\n"
-    )
-
-
-def calendar(*events: str) -> str:
-    return (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Pillars tests//EN\r\n"
-        + "".join(events)
-        + "END:VCALENDAR\r\n"
-    )
-
-
-STANDARD_EVENTS = (
-    event(
-        "a@test",
-        1,
-        "Demo for ACME",
-        "ORGANIZER:mailto:rita@northwind.example\r\nATTENDEE:mailto:buyer@acme.example\r\n",
-    ),
-    event("b@test", 2, "Team meeting"),
-    event("c@test", 3, "Urgent support request"),
-    event("d@test", 4, "Cancelled sync", "STATUS:CANCELLED\r\n"),
+from tests.integration.samples import (
+    STANDARD_EVENTS,
+    calendar,
+    event,
+    options_for,
+    snapshot,
+    write,
 )
-
-
-@pytest.fixture
-def rita(db: None) -> Person:
-    return PersonFactory(name="Rita Rep", email="rita@northwind.example", timezone="UTC")
-
-
-def options_for(person: Person) -> ReadOptions:
-    return ReadOptions(window=WINDOW, tz=ZoneInfo(person.timezone), owner=person.email)
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def snapshot() -> list[tuple[object, ...]]:
-    return list(Activity.objects.order_by("pk").values_list())
 
 
 def test_first_import_creates_every_entry_with_a_category_and_a_rule(
@@ -212,3 +165,42 @@ def test_progress_is_reported_with_the_rows_read(rita: Person, tmp_path: Path) -
     path = write(tmp_path, "cal.ics", calendar(*STANDARD_EVENTS))
     import_activities(person=rita, path=path, options=options_for(rita), progress=seen.append)
     assert seen[-1] == 4
+
+
+HUBSPOT_HEADER = (
+    "Record ID,Call Title,Activity date,Activity assigned to,Call duration,Call direction,"
+    "Call outcome,Call status,Call notes,Associated Contact,Associated Company,Associated Deal\n"
+)
+
+
+def test_a_repeated_id_in_one_file_is_kept_once_and_reported(rita: Person, tmp_path: Path) -> None:
+    rows = (
+        "7001,Discovery call,2024-10-01 11:00,Rita Rep,1800000,Outbound,Connected,Completed,,,ACME,\n"
+        "7001,Discovery call again,2024-10-02 11:00,Rita Rep,1800000,Outbound,Connected,Completed,,,ACME,\n"
+    )
+    run = import_activities(
+        person=rita,
+        path=write(tmp_path, "calls.csv", HUBSPOT_HEADER + rows),
+        options=options_for(rita),
+    )
+    assert (run.created, run.skipped) == (1, 1)
+    assert Activity.objects.get().summary == "Discovery call"
+    assert any("duplicate id '7001'" in p["message"] for p in run.problems)
+
+
+def test_over_long_ids_and_fields_are_stored_stably(rita: Person, tmp_path: Path) -> None:
+    uid = "x" * 700 + "@test"
+    path = write(
+        tmp_path, "long.ics", calendar(event(uid, 7, "Long one", f"LOCATION:{'y' * 50}\r\n"))
+    )
+    first = import_activities(person=rita, path=path, options=options_for(rita))
+    second = import_activities(person=rita, path=path, options=options_for(rita))
+    assert (first.created, second.unchanged) == (1, 1)
+    assert len(Activity.objects.get().source_id) <= 500
+
+
+def test_the_run_records_who_started_it_and_the_files_hash(rita: Person, tmp_path: Path) -> None:
+    path = write(tmp_path, "cal.ics", calendar(*STANDARD_EVENTS))
+    run = import_activities(person=rita, path=path, options=options_for(rita), started_by=rita.user)
+    assert run.started_by == rita.user
+    assert len(run.sha256) == 64 and run.file_name == "cal.ics" and run.source_kind
