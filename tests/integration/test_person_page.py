@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from pillars.teams.models import Person
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, ImportRunFactory
 from tests.integration.conftest import Cast
 
 WEEK_47 = "?from=2026-11-16&to=2026-11-22"
@@ -117,3 +117,22 @@ def test_page_queries_do_not_grow_with_entries(
     client.force_login(cast.manager.user)
     with django_assert_max_num_queries(10):
         assert client.get(f"/people/{cast.rep.pk}/?weeks=3").status_code == 200
+
+
+def test_page_lists_the_latest_imports_and_their_problems(client: Client, cast: Cast) -> None:
+    ImportRunFactory(
+        person=cast.rep,
+        file_name="<calls>.csv",
+        created=3,
+        problems=[
+            {
+                "level": "error",
+                "line": 14,
+                "column": "Duration",
+                "message": "expected minutes, got '1h30'",
+            }
+        ],
+    )
+    html = page(client, cast.rep, cast.rep).content.decode()
+    assert "&lt;calls&gt;.csv" in html
+    assert "line 14, column 'Duration': expected minutes, got &#x27;1h30&#x27;" in html

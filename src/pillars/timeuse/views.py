@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from pillars.teams.access import get_person_for_user, is_team_viewer, person_of, visible_people
 from pillars.timeuse.charts import weekly_chart
 from pillars.timeuse.forms import WindowForm, shifted
+from pillars.timeuse.models import ImportRun
 from pillars.timeuse.queries import default_range, person_time, team_report
 
 
@@ -44,4 +45,5 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     context = {"person": person, "time": time, "form": form, "first": first, "last": last}
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
     context["chart"] = weekly_chart(time)
+    context["runs"] = ImportRun.objects.filter(person=person).order_by("-created_at", "-pk")[:5]
     return render(request, "timeuse/person.html", context)
