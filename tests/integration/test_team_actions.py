@@ -1,0 +1,84 @@
+"""Setup actions are idempotent: the demo loader and the CLI may call them again and again."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pillars.teams.actions import (
+    add_aliases,
+    create_organization,
+    create_person,
+    create_team,
+    create_user_for_person,
+    ensure_person,
+)
+from pillars.teams.models import Organization, Person, Role
+from pillars.timeuse.actions import override_category
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def setup_once() -> Person:
+    org = create_organization(name="Northwind", internal_domains=["Northwind.example", " "])
+    team = create_team(organization=org, name="East")
+    person = create_person(
+        organization=org,
+        team=team,
+        email="Rita@Northwind.example",
+        name="Rita Rep",
+        role=Role.REP,
+        weekly_hours=Decimal("32"),
+    )
+    add_aliases(person=person, aliases=["Rita R.", "CRM-42"])
+    create_user_for_person(person=person, password="s3cret-enough")
+    return person
+
+
+def test_running_the_setup_twice_changes_nothing() -> None:
+    first = setup_once()
+    password = first.user.password
+    second = setup_once()
+    second.refresh_from_db()
+    assert second.pk == first.pk
+    assert second.user.password == password  # not re-hashed with a new salt
+    assert Person.objects.count() == 1
+    assert sorted(second.aliases.values_list("alias", flat=True)) == ["crm-42", "rita r."]
+    assert Organization.objects.get().domain_list() == ["northwind.example"]
+
+
+def test_the_login_is_the_email_and_the_password_works() -> None:
+    person = setup_once()
+    assert person.user.username == "rita@northwind.example"
+    assert person.user.check_password("s3cret-enough")
+
+
+def test_create_person_updates_changed_fields() -> None:
+    person = setup_once()
+    create_person(
+        organization=person.organization, email=person.email, name="Rita Rep", role=Role.MANAGER
+    )
+    person.refresh_from_db()
+    assert person.role == Role.MANAGER
+
+
+def test_ensure_person_creates_once_in_the_only_organisation() -> None:
+    org = create_organization(name="Northwind")
+    person = ensure_person(email="new@northwind.example", timezone="Europe/Stockholm")
+    assert (person.organization, person.timezone, person.name) == (org, "Europe/Stockholm", "new")
+    assert ensure_person(email="NEW@northwind.example") == person
+
+
+def test_ensure_person_without_an_organisation_creates_one_for_the_domain() -> None:
+    person = ensure_person(email="solo@contoso.example")
+    assert person.organization.domain_list() == ["contoso.example"]
+
+
+def test_override_can_be_set_and_cleared_but_not_to_unlogged() -> None:
+    row = ActivityFactory(category="internal")
+    assert override_category(activity=row, category="proactive").effective_category == "proactive"
+    assert override_category(activity=row, category=None).effective_category == "internal"
+    with pytest.raises(ValueError):
+        override_category(activity=row, category="unlogged")
