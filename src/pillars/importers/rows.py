@@ -44,15 +44,29 @@ class RowPlan:
         self.tag_separator = separators[0]
         self.get = {field: self._getter(field) for field in FIELDS}
         self.flags = {field for field in ("all_day", "private") if self.cells.get(field)}
+        self.direction = self._lookup("direction", profile.directions)
+        self.status = self._lookup("status", profile.statuses)
+        self.show_as = self._lookup("show_as", profile.show_as)
+        organizer = self.get["organizer"]
+        self.organizer: Getter = (
+            (lambda row: _email(organizer(row))) if self.cells.get("organizer") else _nothing
+        )
 
     def _getter(self, field: str) -> Getter:
         cells = self.cells.get(field, [])
         if not cells:
-            return lambda row: ""
+            return _nothing
         if len(cells) == 1:
             i = cells[0][0]
             return lambda row: row[i].strip()
         return lambda row: self.first(row, field)
+
+    def _lookup(self, field: str, table: dict[str, str]) -> Getter:
+        """A reader mapping the field's vendor word to its standard value ('' when unknown)."""
+        if not self.cells.get(field):
+            return _nothing
+        read = self.get[field]
+        return lambda row: table.get(read(row).casefold(), "")
 
     def first(self, row: list[str], field: str) -> str:
         """The first non-empty cell among the field's columns, stripped; '' when none."""
@@ -80,7 +94,7 @@ class RowPlan:
         summary = get["summary"](row)
         crm_type = get["type"](row) or profile.default_type
         account = get["account"](row)
-        busy = profile.show_as.get(get["show_as"](row).casefold(), "")
+        busy = self.show_as(row)
         return Activity(
             source=profile.source,
             source_id=get["id"](row) or _content_id(summary, owner, account, crm_type, span),
@@ -90,13 +104,13 @@ class RowPlan:
             all_day=all_day,
             kind=self._kind(summary, crm_type),
             crm_type=crm_type,
-            direction=profile.directions.get(get["direction"](row).casefold(), ""),
+            direction=self.direction(row),
             owner=owner,
-            organizer=_email(get["organizer"](row)),
+            organizer=self.organizer(row),
             attendees=self._emails(row) if "attendees" in self.cells else (),
             tags=self._tags(row) if "tags" in self.cells else (),
             account=account,
-            status=profile.statuses.get(get["status"](row).casefold(), ""),
+            status=self.status(row),
             transparent=busy == "FREE",
             busy_status=busy,
             private=self._flag(row, "private") if "private" in self.flags else False,
@@ -132,6 +146,10 @@ class RowPlan:
         for i, _ in self.cells.get("attendees", ()):
             found.extend(e for part in row[i].split(";") if (e := _email(part)))
         return tuple(found)
+
+
+def _nothing(row: list[str]) -> str:
+    return ""
 
 
 def _email(text: str) -> str:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 import charset_normalizer
 
@@ -45,8 +45,7 @@ class TextFormat:
     skip_first_line: bool = False  # Excel's "sep=;" hint line
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One record of the file and the physical line it starts on (1-based)."""
 
     line: int
