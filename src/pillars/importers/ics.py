@@ -97,24 +97,27 @@ def _read(
 
 
 class SeenSet:
-    """A fixed-size set of UIDs that may answer 'maybe' (a Bloom filter with one hash).
+    """A fixed-size set of UIDs that may answer 'maybe' (a Bloom filter with three hashes).
 
-    It remembers which UIDs the first pass dropped in 128 KiB whatever the file's size; a
+    It remembers which UIDs the first pass dropped in 1 MiB whatever the file's size; a
     false 'maybe' only costs a second pass, never a wrong answer.
     """
 
-    BITS = 1 << 20
+    BITS = 1 << 23
+    SALTS = (0, 1, 2)
 
     def __init__(self) -> None:
         self._bits = bytearray(self.BITS // 8)
 
+    def _indexes(self, uid: str) -> list[int]:
+        return [hash((salt, uid)) % self.BITS for salt in self.SALTS]
+
     def add(self, uid: str) -> None:
-        index = hash(uid) % self.BITS
-        self._bits[index >> 3] |= 1 << (index & 7)
+        for index in self._indexes(uid):
+            self._bits[index >> 3] |= 1 << (index & 7)
 
     def __contains__(self, uid: str) -> bool:
-        index = hash(uid) % self.BITS
-        return bool(self._bits[index >> 3] & (1 << (index & 7)))
+        return all(self._bits[i >> 3] & (1 << (i & 7)) for i in self._indexes(uid))
 
 
 def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> Iterator[RawEvent]:

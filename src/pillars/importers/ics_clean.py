@@ -28,32 +28,58 @@ Warn = Callable[[int, str | None, str], None]
 
 
 def physical_lines(stream: BinaryIO, warn: Warn) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each physical line, decoded; BOMs dropped, bad UTF-8 repaired."""
+    """(line number, text) of each physical line, decoded; BOMs dropped, bad UTF-8 repaired.
+
+    Reads fixed-size chunks and decodes each chunk at once (a per-line decode is the slowest
+    part of a scan); only a chunk that is not UTF-8 is decoded line by line.
+    """
     head = stream.read(4)
     if head.startswith(UTF16_BOMS):
         yield from _utf16_lines(head, stream)
         return
-    first = True
-    warned = False
-    for number, raw in enumerate(_prepend(head, stream), start=1):
-        if first:
-            raw = raw.removeprefix(UTF8_BOM)
-            first = False
+    legacy = _Legacy(warn)
+    number = 0
+    pending = head.removeprefix(UTF8_BOM)
+    while True:
+        chunk = stream.read(CHUNK_BYTES)
+        data = pending + chunk
+        cut = data.rfind(b"\n") if chunk else len(data)
+        if cut < 0:
+            pending = data
+            continue
+        complete, pending = data[:cut], data[cut + 1 :]
+        if complete or chunk:
+            for text in legacy.decode(complete, number + 1):
+                number += 1
+                yield number, text
+        if not chunk:
+            return
+
+
+CHUNK_BYTES = 1 << 20
+
+
+class _Legacy:
+    """Decodes chunks of whole lines: UTF-8 when it fits, else line by line with a fallback."""
+
+    def __init__(self, warn: Warn) -> None:
+        self.warn = warn
+        self.warned = False
+
+    def decode(self, data: bytes, first_line: int) -> list[str]:
         try:
-            text = raw.decode("utf-8")
+            return [line.rstrip("\r") for line in data.decode("utf-8").split("\n")]
         except UnicodeDecodeError:
-            if not warned:
-                warn(number, None, CP1252_WARNING)
-                warned = True
-            text = decode_legacy(raw)
-        yield number, text.rstrip("\r\n")
+            return [self._line(raw, first_line + n) for n, raw in enumerate(data.split(b"\n"))]
 
-
-def _prepend(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
-    """The stream's lines, with `head` (already read) glued back in front."""
-    rest = stream.readline()
-    yield head + rest
-    yield from stream
+    def _line(self, raw: bytes, number: int) -> str:
+        try:
+            return raw.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError:
+            if not self.warned:
+                self.warn(number, None, CP1252_WARNING)
+                self.warned = True
+            return decode_legacy(raw).rstrip("\r")
 
 
 def _utf16_lines(head: bytes, stream: BinaryIO) -> Iterator[tuple[int, str]]:

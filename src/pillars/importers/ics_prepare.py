@@ -15,6 +15,13 @@ from pillars.importers.tzids import (
     resolve_tzid,
 )
 
+# What the Activity and the expansion read; the rest (descriptions, attachments, alarms) is
+# dropped before the parse, which is the costly step.
+KEPT_PROPS = frozenset(
+    "UID DTSTART DTEND DURATION RRULE RDATE EXDATE EXRULE RECURRENCE-ID SEQUENCE DTSTAMP "
+    "SUMMARY STATUS TRANSP CLASS ORGANIZER ATTENDEE CATEGORIES "
+    "X-MICROSOFT-CDO-BUSYSTATUS X-MICROSOFT-CDO-ALLDAYEVENT".split()
+)
 TIME_PROPS = frozenset({"DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE"})
 # Our own properties ride along through the parse and the expansion into every occurrence.
 LINE_PROP = "X-PILLARS-LINE"
@@ -120,7 +127,7 @@ def rewrite(event: RawEvent, zones: Zones, series: bool, log: ReadLog) -> str:
             depth += 1
         elif name == "END":
             depth -= 1
-        elif depth == 0:
+        elif depth == 0 and name in KEPT_PROPS:
             out.append(_rewrite_line(number, text, (name, params, value), zones, uid, log))
     out.append("END:VEVENT")
     return "\r\n".join(out)

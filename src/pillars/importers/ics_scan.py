@@ -22,6 +22,7 @@ SLACK = timedelta(days=2)
 OVERRIDE_REACH = timedelta(days=35)
 QUICK_PROPS = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "RECURRENCE-ID"})
 WATCHED = QUICK_PROPS | {"BEGIN", "END"}
+LEADS = frozenset(name[0] for name in WATCHED) | frozenset(name[0].lower() for name in WATCHED)
 _LEAD = re.compile(r"([A-Za-z-]+)[;:]")
 
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
@@ -97,10 +98,10 @@ def _block(
     depth = 1
     for line in iterator:
         block.append(line)
-        upper = line[1][:12].upper()
-        if upper.startswith("BEGIN:"):
+        lead = line[1][:1]
+        if lead in "Bb" and line[1][:6].upper() == "BEGIN:":
             depth += 1
-        elif upper.startswith("END:"):
+        elif lead in "Ee" and line[1][:4].upper() == "END:":
             depth -= 1
             if depth == 0:
                 break
@@ -111,6 +112,8 @@ def _raw_event(block: list[tuple[int, str]]) -> RawEvent:
     event = RawEvent(line=block[0][0], lines=block)
     depth = 0
     for _, text in block:
+        if text[:1] not in LEADS:
+            continue
         match = _LEAD.match(text)
         if match is None or match.group(1).upper() not in WATCHED:
             continue
