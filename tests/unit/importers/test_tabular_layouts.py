@@ -75,7 +75,9 @@ def test_every_activity_layout_requires_a_column_it_reads_a_date_from() -> None:
             for key in ("start", "date", "end", "end_date")
             for column in timing.columns.get(key, ())
         }
-        assert {c.casefold() for c in dated} & {c.casefold() for c in profile.required}, profile.name
+        assert {c.casefold() for c in dated} & {c.casefold() for c in profile.required}, (
+            profile.name
+        )
 
 
 def test_an_unknown_header_names_the_known_layouts() -> None:
@@ -200,10 +202,10 @@ def test_contradicting_date_orders_in_one_column_are_reported() -> None:
 
 class TestGenericMapping:
     BODY = (
-        "Ref;Title;When;Minutes;Who;Client;Labels\n"
-        "A-1;Call Acme;01/10/2024 10:00;30;ana@example.com;Acme;Proactive, Plan\n"
-        "A-2;Visit Beta;2024-10-02 15:00;1,5;ana@example.com;Beta;\n"
-    ).encode()
+        b"Ref;Title;When;Minutes;Who;Client;Labels\n"
+        b"A-1;Call Acme;01/10/2024 10:00;30;ana@example.com;Acme;Proactive, Plan\n"
+        b"A-2;Visit Beta;2024-10-02 15:00;1,5;ana@example.com;Beta;\n"
+    )
     MAPPING = {
         "id": "Ref", "summary": "Title", "start": "When", "duration": "Minutes",
         "owner": "Who", "account": "Client", "tags": "Labels",
