@@ -65,7 +65,8 @@ def import_activities(
         first = log.errors[0] if log.errors else None
         raise StrictImportError(
             path.name,
-            f"{log.error_count} bad row(s), nothing imported; first: {first}",
+            f"{log.error_count} bad row(s), nothing imported (strict); first: "
+            + (first.message if first else "see the file"),
             line=first.line if first else None,
             column=first.column if first else None,
         )
@@ -74,6 +75,8 @@ def import_activities(
     counts = Counts(path.name, skipped=log.error_count + attribution.others)
     counts.problems = [_problem(p) for p in (*log.errors, *log.warnings)]
     counts.problems += [{**problem, "file": path.name} for problem in attribution.problems]
+    # Classify before the transaction: on SQLite the write lock is held only while writing.
+    items = [classify(record) for record in _first_of_each_key(attribution.mine, counts)]
     with transaction.atomic():
         run = ImportRun.objects.create(
             person=person,
@@ -82,10 +85,8 @@ def import_activities(
             source_kind=_source_kind(records),
             sha256=_sha256(path),
         )
-        seen: set[tuple[str, str]] = set()
-        for chunk in _chunks(attribution.mine, CHUNK):
-            items = [classify(record) for record in _first_of_each_key(chunk, seen, counts)]
-            _write_chunk(person, run, items, counts)
+        for chunk in _chunks(items, CHUNK):
+            _write_chunk(person, run, chunk, counts)
         for name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, name, getattr(counts, name))
         run.save(update_fields=["created", "updated", "unchanged", "skipped", "problems"])
@@ -138,10 +139,9 @@ def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts
     counts.updated += len(to_update)
 
 
-def _first_of_each_key(
-    records: list[ActivityRecord], seen: set[tuple[str, str]], counts: Counts
-) -> Iterator[ActivityRecord]:
+def _first_of_each_key(records: list[ActivityRecord], counts: Counts) -> Iterator[ActivityRecord]:
     """Each key once: a second row with the same id in one file is skipped and reported."""
+    seen: set[tuple[str, str]] = set()
     for record in records:
         key = storage_key(record)
         if key in seen:
@@ -172,9 +172,9 @@ def _counted(
         yield record
 
 
-def _chunks(records: list[ActivityRecord], size: int) -> Iterator[list[ActivityRecord]]:
-    for start in range(0, len(records), size):
-        yield records[start : start + size]
+def _chunks(items: list[Classified], size: int) -> Iterator[list[Classified]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _problem(error: Any) -> dict[str, Any]:
