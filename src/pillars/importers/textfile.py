@@ -27,6 +27,7 @@ csv.field_size_limit(MAX_FIELD_CHARS)
 
 ErrorSink = Callable[[int, str], None]
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc container
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -67,10 +68,14 @@ def detect_encoding(head: bytes, name: str) -> str:
             return encoding
     if not head.strip():
         raise ImportFileError(name, "the file is empty")
+    if head.startswith(_OLE_MAGIC):
+        raise ImportFileError(
+            name, "this is an old binary Excel (.xls) file: save it as .xlsx or CSV"
+        )
     if _is_utf8(head):
         return "utf-8"
     candidates = [match.encoding for match in charset_normalizer.from_bytes(head)]
-    if not candidates or b"\x00" in head:
+    if not candidates or _mostly_binary(head):
         raise ImportFileError(name, "this is not a text or spreadsheet file (binary content)")
     # Windows Excel in the markets we serve writes cp1252; charset-normalizer often ranks a
     # sibling code page (cp1250, cp1257) first for short Western text, which garbles accents.
@@ -83,7 +88,14 @@ def _is_utf8(head: bytes) -> bool:
         decoder.decode(head, final=len(head) < HEAD_BYTES)
     except UnicodeDecodeError:
         return False
-    return b"\x00" not in head
+    return not _mostly_binary(head)
+
+
+def _mostly_binary(head: bytes) -> bool:
+    # A stray NUL in a cell is damage to one row; text with many NULs is UTF-16 without a
+    # BOM or not text at all.
+    nuls = head.count(b"\x00")
+    return nuls > 3 and nuls * 100 > len(head)
 
 
 def detect_format(head: bytes, name: str) -> TextFormat:
@@ -106,7 +118,10 @@ def choose_delimiter(header: str, second: str) -> str:
     """The candidate splitting the header into the most fields, ties broken by the next line."""
 
     def width(line: str, delimiter: str) -> int:
-        return len(next(csv.reader([line], delimiter=delimiter), []))
+        try:
+            return len(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error:  # a line cut inside a quoted field
+            return 0
 
     scored = [(width(header, d), width(second, d) == width(header, d), d) for d in DELIMITERS]
     best = max(scored, key=lambda item: (item[0], item[1], -DELIMITERS.index(item[2])))

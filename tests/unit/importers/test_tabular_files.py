@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import tracemalloc
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from pillars.errors import ImportFileError
@@ -216,3 +220,57 @@ def test_bytes_that_are_not_valid_in_the_detected_encoding_do_not_crash() -> Non
     body = CALLS_HEADER.encode() + b"\n1,Caf\xe9 \x81 call,2024-10-01 11:00,Rep A,60000,Outbound\n"
     rows, _ = read(body)
     assert rows[0].summary.startswith("Caf")
+
+
+def test_an_old_binary_excel_file_says_to_save_as_xlsx() -> None:
+    with pytest.raises(ImportFileError, match=r"\.xls"):
+        read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+
+
+# NUL is left out: text with many NULs is refused as binary on purpose (see the test below).
+_CELL = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"),
+    max_size=12,
+)
+
+
+def test_a_stray_nul_in_one_cell_does_not_make_the_file_binary() -> None:
+    body = CALLS_HEADER.encode() + b"\n1,Call \x00 one,2024-10-01 11:00,Rep A,60000,Outbound\n"
+    rows, _ = read(body)
+    assert rows[0].summary == "Call \x00 one"
+
+
+FUZZ_HEADERS = [
+    CALLS_HEADER.split(","),
+    ["Asunto", "Tipo", "Fecha", "Duración", "Cuenta"],
+    ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All day event",
+     "Reminder on/off", "Categories", "Show time as", "Private", "Required Attendees"],
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(FUZZ_HEADERS),
+    st.sampled_from([",", ";", "\t"]),
+    st.lists(st.lists(_CELL, min_size=0, max_size=12), max_size=6),
+)
+def test_any_cells_under_a_known_header_give_rows_or_row_errors_never_a_crash(
+    header: list[str], delimiter: str, rows: list[list[str]]
+) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    activities, log = read(buffer.getvalue().encode("utf-8"))
+    assert len(activities) + log.error_count + log.warning_count <= max(len(rows), 1) + 1
+    for activity in activities:
+        assert activity.start.utcoffset() is not None and activity.end >= activity.start
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_either_import_or_fail_as_a_file_error(content: bytes) -> None:
+    try:
+        read(content)
+    except ImportFileError:
+        pass
