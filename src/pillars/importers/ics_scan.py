@@ -25,7 +25,6 @@ WATCHED = QUICK_PROPS | {"BEGIN", "END"}
 LEADS = frozenset(name[0] for name in WATCHED) | frozenset(name[0].lower() for name in WATCHED)
 _LEAD = re.compile(r"([A-Za-z-]+)[;:]")
 
-_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
 _DURATION = re.compile(
     r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", re.IGNORECASE
 )
@@ -74,25 +73,24 @@ def scan(lines: Iterable[tuple[int, str]], head: CalendarHead) -> Iterator[RawEv
         number, text = first or (1, "")
         raise NotACalendar(number, text[:40])
     if first[1].strip().upper() == "BEGIN:VEVENT":  # a bare event, without its calendar
-        yield _raw_event(_block(first[0], first[1], "VEVENT", iterator))
+        yield _read_event(first[0], first[1], iterator)
     for number, text in iterator:
         name, params, value = split_line(text)
         if name == "BEGIN":
             kind = value.strip().upper()
             if kind == "VCALENDAR":
                 continue  # concatenated calendars: read on
-            block = _block(number, text, kind, iterator)
             if kind == "VEVENT":
-                yield _raw_event(block)
-            elif kind == "VTIMEZONE":
+                yield _read_event(number, text, iterator)
+                continue
+            block = _block(number, text, iterator)
+            if kind == "VTIMEZONE":
                 _keep_timezone(block, head)
         elif name == "X-WR-TIMEZONE":
             head.x_wr_timezone = value.strip()
 
 
-def _block(
-    number: int, text: str, kind: str, iterator: Iterator[tuple[int, str]]
-) -> list[tuple[int, str]]:
+def _block(number: int, text: str, iterator: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines of one component up to its END, nested components included."""
     block = [(number, text)]
     depth = 1
@@ -108,25 +106,30 @@ def _block(
     return block
 
 
-def _raw_event(block: list[tuple[int, str]]) -> RawEvent:
-    event = RawEvent(line=block[0][0], lines=block)
-    depth = 0
-    for _, text in block:
-        if text[:1] not in LEADS:
-            continue
-        match = _LEAD.match(text)
-        if match is None or match.group(1).upper() not in WATCHED:
-            continue
-        name, params, value = split_line(text)
+def _read_event(number: int, text: str, iterator: Iterator[tuple[int, str]]) -> RawEvent:
+    """One VEVENT up to its END, picking the pre-filter's raw values in the same loop."""
+    event = RawEvent(line=number, lines=[(number, text)])
+    lines, quick = event.lines, event.quick
+    depth = 1
+    for line in iterator:
+        lines.append(line)
+        body = line[1]
+        if body[:1] not in LEADS:
+            continue  # most lines: no need to look closer
+        match = _LEAD.match(body)
+        name = match.group(1).upper() if match else ""
         if name == "BEGIN":
             depth += 1
         elif name == "END":
             depth -= 1
+            if depth == 0:
+                break
         elif depth == 1 and name in QUICK_PROPS:
+            _, params, value = split_line(body)
             if name == "RDATE":
                 event.rdates.extend(value.split(","))
             else:
-                event.quick.setdefault(name, (params, value))
+                quick.setdefault(name, (params, value))
     return event
 
 
@@ -142,12 +145,18 @@ def _keep_timezone(block: list[tuple[int, str]], head: CalendarHead) -> None:
 
 def quick_instant(value: str) -> datetime | None:
     """The naive date-time a DATE or DATE-TIME value spells (zone ignored), or None."""
-    match = _STAMP.fullmatch(value.strip())
-    if not match:
+    text = value.strip()
+    size = len(text)
+    if size not in (8, 15, 16) or not text[:8].isdigit():
         return None
-    year, month, day, hour, minute, second = (int(group or 0) for group in match.groups())
+    timed = size > 8 and text[8] == "T" and text[9:15].isdigit() and text[15:] in ("", "Z", "z")
+    if size > 8 and not timed:
+        return None
     try:
-        return datetime(year, month, day, hour, minute, second)
+        day = datetime(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        if not timed:
+            return day
+        return day.replace(hour=int(text[9:11]), minute=int(text[11:13]), second=int(text[13:15]))
     except ValueError:
         return None
 
@@ -186,10 +195,39 @@ def may_touch(event: RawEvent, low: datetime, high: datetime) -> bool:
     if not rule or start > high:
         return False
     until = re.search(r"UNTIL=([0-9TZ]+)", rule)
-    if until is None:
-        return True  # open-ended or counted: only the expansion knows
-    last = quick_instant(until.group(1))
-    return last is None or last + span >= low
+    if until is not None:
+        last = quick_instant(until.group(1))
+        return last is None or last + span >= low
+    reach = count_reach(rule, start)
+    return reach is None or start + reach + span >= low  # None: open-ended or unknown
+
+
+def count_reach(rule: str, start: datetime) -> timedelta | None:
+    """How far after DTSTART a COUNTed rule can reach at most, for simple rules; else None.
+
+    Only rules where every period holds an instance (or a plain BYDAY one within 7 periods)
+    are bounded; a month or a 29 February that does not exist is skipped, hence the margins.
+    """
+    parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+    count, interval = parts.get("COUNT", ""), parts.get("INTERVAL", "1")
+    if not (count.isdigit() and interval.isdigit()):
+        return None
+    extra = set(parts) - {"FREQ", "INTERVAL", "COUNT", "WKST"}
+    plain_days = extra == {"BYDAY"} and re.fullmatch(
+        r"(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*", parts["BYDAY"]
+    )
+    leap_day = (start.month, start.day) == (2, 29)
+    days = {
+        "DAILY": 7 if plain_days else 1,
+        "WEEKLY": 7,
+        "MONTHLY": 62,
+        "YEARLY": 8 * 366 if leap_day else 366,
+    }
+    per = days.get(parts.get("FREQ", ""))
+    if per is None or (extra and not (plain_days and parts["FREQ"] in {"DAILY", "WEEKLY"})):
+        return None
+    total = (int(count) + 1) * max(int(interval), 1) * per
+    return timedelta(days=total) if total < 36_600 else None
 
 
 def _span(event: RawEvent, start: datetime) -> timedelta:
