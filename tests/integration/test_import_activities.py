@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.db import connection
 
 from pillars.errors import ImportFileError, StrictImportError
 from pillars.teams.models import Person
@@ -204,3 +208,27 @@ def test_the_run_records_who_started_it_and_the_files_hash(rita: Person, tmp_pat
     run = import_activities(person=rita, path=path, options=options_for(rita), started_by=rita.user)
     assert run.started_by == rita.user
     assert len(run.sha256) == 64 and run.file_name == "cal.ics" and run.source_kind
+
+
+def test_writes_are_batched_so_big_files_take_few_queries(
+    rita: Person, tmp_path: Path, django_assert_max_num_queries: Any
+) -> None:
+    start = datetime(2024, 9, 30, 6, tzinfo=UTC)
+    events = [
+        "BEGIN:VEVENT\r\n"
+        f"UID:bulk-{n}@test\r\nDTSTAMP:20241001T000000Z\r\n"
+        f"DTSTART:{start + timedelta(minutes=5 * n):%Y%m%dT%H%M%SZ}\r\n"
+        f"DTEND:{start + timedelta(minutes=5 * n + 5):%Y%m%dT%H%M%SZ}\r\n"
+        f"SUMMARY:Call {n}\r\nEND:VEVENT\r\n"
+        for n in range(3000)
+    ]
+    path = write(tmp_path, "bulk.ics", calendar(*events))
+    # One INSERT per batch: 500 rows, or fewer where the backend caps query parameters
+    # (Django 5.2 assumes SQLite's old limit of 999).
+    fields = Activity._meta.concrete_fields
+    per_insert = min(500, connection.ops.bulk_batch_size(fields, events) or 500)
+    with django_assert_max_num_queries(15 + math.ceil(len(events) / per_insert)):
+        first = import_activities(person=rita, path=path, options=options_for(rita))
+    with django_assert_max_num_queries(15):
+        second = import_activities(person=rita, path=path, options=options_for(rita))
+    assert (first.created, second.unchanged) == (3000, 3000)
