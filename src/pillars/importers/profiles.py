@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from pillars.errors import ConfigError
-from pillars.importers.values import UNITS
+from pillars.importers.values import DMY, MDY, UNITS
 
 ACTIVITIES = "activities"
 FIELDS = (
@@ -102,6 +102,8 @@ def build_profile(raw: dict[str, Any], common: dict[str, Any]) -> Profile:
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise ConfigError(f"layout {name}: unknown fields {sorted(unknown)}")
+    if raw.get("date_order") not in (None, DMY, MDY):
+        raise ConfigError(f"layout {name}: date_order must be '{DMY}' or '{MDY}'")
     skip = {
         norm(k): frozenset(str(v).casefold() for v in vs)
         for k, vs in raw.get("skip_when", {}).items()

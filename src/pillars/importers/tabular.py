@@ -35,7 +35,7 @@ from pillars.importers.textfile import (
     sample_rows,
 )
 from pillars.importers.timing import CellProblem, TimingPlan
-from pillars.importers.values import DMY, MDY, decide_order
+from pillars.importers.values import DMY, MDY, ORDER_WORDS, decide_order, has_slashed_dates
 from pillars.importers.xlsxfile import XLSX_MAGIC, iter_xlsx_rows
 
 SAMPLE_ROWS = 2000
@@ -147,15 +147,16 @@ def _date_orders(
     fallback = profile.date_order or (DMY if src.fmt and src.fmt.delimiter == ";" else MDY)
     orders: dict[int, str] = {}
     for i in probe.date_columns():
-        values = (row.cells[i] for row in src.sample if i < len(row.cells))
+        values = [row.cells[i] for row in src.sample if i < len(row.cells)]
         order, conflict = decide_order(values)
-        if conflict:
-            log.warning(
-                None,
-                header[i],
-                f"dates are written both day-first and month-first; read as {order}",
-            )
         orders[i] = order or fallback
+        if conflict:
+            message = "dates are written both day-first and month-first"
+        elif order is None and has_slashed_dates(values):
+            message = "no date proves whether days or months come first"
+        else:
+            continue
+        log.warning(None, header[i], f"{message}; read as {ORDER_WORDS[orders[i]]}")
     return orders
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 DMY = "dmy"
 MDY = "mdy"
+ORDER_WORDS = {DMY: "day-first (DD/MM/YYYY)", MDY: "month-first (MM/DD/YYYY)"}
 
 # A duration over a month is a typo or a unit mix-up, never a real activity.
 MAX_MINUTES = 31 * 24 * 60
@@ -52,6 +53,11 @@ def decide_order(values: Iterable[str]) -> tuple[str | None, bool]:
         return None, False
     order = DMY if day_first >= month_first else MDY
     return order, day_first > 0 and month_first > 0
+
+
+def has_slashed_dates(values: Iterable[str]) -> bool:
+    """Whether any value is a d/m/y or m/d/y date, whose order the column must settle."""
+    return any((p := _numeric_date_parts(v)) is not None and len(p[0]) != 4 for v in values)
 
 
 def _numeric_date_parts(value: str) -> list[str] | None:

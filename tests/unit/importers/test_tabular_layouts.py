@@ -241,3 +241,14 @@ class TestGenericMapping:
         rows, _ = read(self.BODY, mapping=mapping)
         assert all(a.source_id.startswith("h:") for a in rows)
         assert rows[0].source_id != rows[1].source_id
+
+
+def test_an_unproven_day_month_order_is_read_by_the_layout_default_and_said() -> None:
+    rows, log = read("salesforce-activities-report.csv")
+    assert rows[1].start == utc("2024-10-09 08:00")  # 10/9/2024 read month-first
+    assert any(w.column == "Date" and "month-first" in w.message for w in log.warnings)
+
+
+def test_a_mapping_with_an_unknown_date_order_is_refused() -> None:
+    with pytest.raises(ConfigError, match="date_order"):
+        read(b"When\n01/02/2024\n", mapping={"start": "When", "date_order": "ymd"})
