@@ -15,6 +15,9 @@ from pillars.errors import ImportFileError
 from pillars.importers.textfile import Row
 
 XLSX_MAGIC = b"PK\x03\x04"
+# openpyxl holds the shared-strings table in memory even in read-only mode; a workbook whose
+# table unpacks beyond this is a zip bomb or far beyond any CRM export.
+MAX_SHARED_STRINGS = 256 * 1024 * 1024
 
 
 def iter_xlsx_rows(source: Path | bytes, name: str) -> Iterator[Row]:
@@ -25,6 +28,7 @@ def iter_xlsx_rows(source: Path | bytes, name: str) -> Iterator[Row]:
     """
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
+        _check_archive(handle, name)
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(name, f"this is not a readable .xlsx workbook ({exc})") from None
@@ -34,6 +38,15 @@ def iter_xlsx_rows(source: Path | bytes, name: str) -> Iterator[Row]:
             yield Row(number, [cell_text(v) for v in values])
     finally:
         workbook.close()
+
+
+def _check_archive(handle: io.BytesIO | Path, name: str) -> None:
+    with zipfile.ZipFile(handle) as archive:
+        for info in archive.infolist():
+            if info.filename.endswith("sharedStrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+                raise ImportFileError(name, "the workbook's text table is too large to read safely")
+    if isinstance(handle, io.BytesIO):
+        handle.seek(0)
 
 
 def cell_text(value: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import tracemalloc
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -274,3 +275,21 @@ def test_any_bytes_either_import_or_fail_as_a_file_error(content: bytes) -> None
         read(content)
     except ImportFileError:
         pass
+
+
+def test_a_workbook_whose_text_table_unpacks_too_large_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pillars.importers import xlsxfile
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(CALLS_HEADER.split(","))
+    path = tmp_path / "calls.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 10_000 + "</sst>")
+    monkeypatch.setattr(xlsxfile, "MAX_SHARED_STRINGS", 100_000)
+    with pytest.raises(ImportFileError, match="too large"):
+        read(path)
