@@ -9,6 +9,7 @@ way). Only kept components get a full icalendar parse and an expansion over the 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -158,8 +159,9 @@ def _from_text(parts: list[str], log: ReadLog) -> Any:
         try:
             calendar.subcomponents.extend(icalendar.Calendar.from_ical(_wrap([part])).subcomponents)
         except Exception as error:  # noqa: BLE001 - report and keep the rest
-            line = int(part.split(f"{LINE_PROP}:", 1)[-1].split("\r\n", 1)[0] or 0)
-            log.error(line, None, f"unreadable event: {error}")
+            found = re.search(f"^{LINE_PROP}:(\\d+)", part, re.MULTILINE)
+            what = "event" if part.startswith("BEGIN:VEVENT") else "time zone definition"
+            log.error(int(found.group(1)) if found else None, None, f"unreadable {what}: {error}")
     return calendar
 
 
@@ -192,7 +194,12 @@ def _expand(calendar: Any, options: ReadOptions, log: ReadLog) -> Iterator[Activ
     seen: set[str] = set()
     found: list[Activity] = []
     for occurrence in _occurrences(calendar, start - SLACK, end + SLACK, log):
-        activity = to_activity(occurrence, options.tz, options.owner)
+        try:
+            activity = to_activity(occurrence, options.tz, options.owner)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            line = int(str(occurrence.get(LINE_PROP, "0")))
+            log.error(line, None, f"unreadable occurrence: {error}", str(occurrence.get("UID", "")))
+            continue
         if activity.source_id in seen or not overlaps(activity, start, end):
             continue
         seen.add(activity.source_id)

@@ -45,9 +45,21 @@ def event_ok(event: Any, log: ReadLog, window_end: datetime, tz: ZoneInfo) -> bo
     for name in OPTIONAL:
         if name in broken:
             _drop_broken(event, name, line, uid, log)
+    if not all(_is_moment(event, name) for name in REQUIRED):
+        log.error(line, "DTSTART", "DTSTART or RECURRENCE-ID is not a date or date-time", uid)
+        return False
+    if not _is_moment(event, "DTEND"):
+        log.warning(line, "DTEND", f"invalid DTEND value '{_raw(event, 'DTEND')}' ignored", uid)
+        del event["DTEND"]
     _check_end(event, line, uid, log, tz)
     _mark_shift(event, tz)
     return _check_rule(event, line, uid, log, window_end, tz)
+
+
+def _is_moment(event: Any, name: str) -> bool:
+    """Absent, or one DATE / DATE-TIME value (a TIME or a list cannot place an event)."""
+    value = event.get(name)
+    return value is None or isinstance(getattr(value, "dt", None), date)
 
 
 def _raw(event: Any, name: str) -> str:

@@ -22,6 +22,7 @@ KEPT_PROPS = frozenset(
     "SUMMARY STATUS TRANSP CLASS ORGANIZER ATTENDEE CATEGORIES "
     "X-MICROSOFT-CDO-BUSYSTATUS X-MICROSOFT-CDO-ALLDAYEVENT".split()
 )
+SINGLE_PROPS = KEPT_PROPS - {"RRULE", "RDATE", "EXDATE", "EXRULE", "ATTENDEE", "CATEGORIES"}
 TIME_PROPS = frozenset({"DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE"})
 # Our own properties ride along through the parse and the expansion into every occurrence.
 LINE_PROP = "X-PILLARS-LINE"
@@ -121,16 +122,31 @@ def rewrite(event: RawEvent, zones: Zones, series: bool, log: ReadLog) -> str:
     if "UID" not in event.quick:
         out.append(f"UID:{uid}")
     depth = 0
-    for number, text in event.lines[1:-1]:
+    seen: set[str] = set()
+    for number, text in event.lines[1:]:
         name, params, value = split_line(text)
         if name == "BEGIN":
             depth += 1
         elif name == "END":
+            if depth == 0:
+                break
             depth -= 1
-        elif depth == 0 and name in KEPT_PROPS:
+        elif depth == 0 and name in KEPT_PROPS and _keep(name, number, event, seen, log):
             out.append(_rewrite_line(number, text, (name, params, value), zones, uid, log))
     out.append("END:VEVENT")
     return "\r\n".join(out)
+
+
+def _keep(name: str, number: int, event: RawEvent, seen: set[str], log: ReadLog) -> bool:
+    """Whether to keep this property line: the first of a single-valued property only."""
+    if name == "DURATION" and "DTEND" in event.quick:
+        log.warning(number, name, "both DTEND and DURATION; DURATION ignored", event.uid)
+        return False
+    if name in SINGLE_PROPS and name in seen:
+        log.warning(number, name, f"{name} given twice; the first one kept", event.uid)
+        return False
+    seen.add(name)
+    return True
 
 
 def _rewrite_line(

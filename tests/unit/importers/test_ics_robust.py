@@ -1,0 +1,92 @@
+"""Damaged input never crashes the importer: it skips or repairs, and says what it did."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pillars.errors import ImportFileError
+from pillars.importers.base import ReadLog, ReadOptions
+from pillars.importers.ics import read_calendar
+
+from .ics_support import calendar, read, warnings
+
+CASES = sorted((Path(__file__).parents[2] / "fixtures" / "ics" / "cases").glob("*.ics"))
+
+
+def test_repeated_single_value_property_keeps_the_first() -> None:
+    data = calendar(
+        "UID:r\nDTSTART:20250305T100000Z\nDTSTART:20250306T100000Z\nDTEND:20250305T110000Z"
+    )
+    found, log = read(data)
+    assert [a.start.day for a in found] == [5]
+    assert warnings(log) == ["DTSTART given twice; the first one kept"]
+
+
+def test_dtend_wins_over_duration() -> None:
+    data = calendar("UID:d\nDTSTART:20250305T100000Z\nDTEND:20250305T110000Z\nDURATION:PT3H")
+    found, log = read(data)
+    assert found[0].minutes == 60
+    assert warnings(log) == ["both DTEND and DURATION; DURATION ignored"]
+
+
+def test_event_cut_off_by_the_end_of_the_file_keeps_its_lines() -> None:
+    data = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:t\r\nDTSTART:20250305T100000Z\r\nDURATION:PT1H"
+    found, _ = read(data)
+    assert [(a.source_id, a.minutes) for a in found] == [("t", 60)]
+
+
+def test_time_value_where_a_date_time_belongs_is_dropped() -> None:
+    data = calendar("UID:t\nDTSTART:20250305T100000Z\nDTEND;VALUE=TIME:110000")
+    found, log = read(data)
+    assert found[0].minutes == 0 and "invalid DTEND" in warnings(log)[0]
+
+
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["drop", "copy", "flip", "cut"]),
+        st.integers(0, 10_000),
+        st.integers(0, 255),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def mutate(data: bytes, steps: list[tuple[str, int, int]]) -> bytes:
+    lines = data.split(b"\n")
+    for action, where, byte in steps:
+        if not lines:
+            break
+        index = where % len(lines)
+        line = lines[index]
+        if action == "drop":
+            del lines[index]
+        elif action == "copy":
+            lines.insert(index, lines[byte % len(lines)])
+        elif action == "flip" and line:
+            lines[index] = line[: byte % len(line)] + bytes([byte]) + line[byte % len(line) + 1 :]
+        else:
+            lines[index] = line[: byte % (len(line) + 1)]
+    return b"\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=st.sampled_from(CASES), steps=mutations, year=st.sampled_from([2010, 2025]))
+def test_damaged_calendar_never_crashes(
+    case: Path, steps: list[tuple[str, int, int]], year: int
+) -> None:
+    data = mutate(case.read_bytes(), steps)
+    start = datetime(year, 1, 1, tzinfo=UTC)
+    options = ReadOptions(
+        (start, start + timedelta(days=400)), ZoneInfo("Europe/Berlin"), "owner@example.com"
+    )
+    try:
+        found = list(read_calendar(data, options, ReadLog(case.name)))
+    except ImportFileError:
+        return
+    assert all(a.start <= a.end for a in found)
