@@ -18,6 +18,7 @@ from django.db.models import Q
 from pillars.domain.targets import Target, target_from_settings
 from pillars.domain.timeuse import PersonReport, person_report, split_counted
 from pillars.domain.window import Window, dates_window, iso_week_label
+from pillars.errors import ConfigError
 from pillars.teams.models import Person
 from pillars.timeuse.convert import to_classified, to_record
 from pillars.timeuse.models import Activity
@@ -44,7 +45,7 @@ class PersonTime:
 
     person: Person
     window: Window
-    target: Target
+    target: Target | None
     report: PersonReport
     entries: dict[str, list[Entry]]
 
@@ -58,13 +59,15 @@ def person_time(person: Person, window: Window | DateRange) -> PersonTime:
     """The report and the entries of one person, from one query of their activities."""
     span = window_for(person, window)
     rows = list(Activity.objects.for_person(person).between(*span).order_by("start", "pk"))
-    own_or_team = Q(person=person) | Q(person=None, team_id=person.team_id or -1)
-    targets = list(TargetRow.objects.filter(own_or_team))
+    scope = Q(person=person)
+    if person.team_id:
+        scope |= Q(person=None, team_id=person.team_id)
+    targets = list(TargetRow.objects.filter(scope))
     return _build(person, span, rows, target_for(person, targets))
 
 
 def team_report(people: Iterable[Person], window: Window | DateRange) -> list[PersonTime]:
-    """Every given person's report (e.g. visible_people(user)), in three queries in all."""
+    """Every given person's report (e.g. visible_people(user)), in two queries in all."""
     people = list(people)
     spans = {person.pk: window_for(person, window) for person in people}
     if not people:
@@ -88,14 +91,20 @@ def team_report(people: Iterable[Person], window: Window | DateRange) -> list[Pe
     return result
 
 
-def target_for(person: Person, targets: Sequence[TargetRow]) -> Target:
-    """The person's own Target row, else their team's, else the share on the person."""
+def target_for(person: Person, targets: Sequence[TargetRow]) -> Target | None:
+    """The person's own Target row, else their team's, else the share on the person.
+
+    A stored value the domain rejects (a 0% share) is skipped rather than breaking the page.
+    """
     own = [t for t in targets if t.person_id == person.pk]
     team = [t for t in targets if t.person_id is None and t.team_id and t.team_id == person.team_id]
-    for row in (*own, *team):
-        if (row.share is None) != (row.hours_per_week is None):
-            return target_from_settings(row.share, row.hours_per_week)
-    return target_from_settings(person.proactive_target, None)
+    candidates = [(row.share, row.hours_per_week) for row in (*own, *team)]
+    for share, hours in [*candidates, (person.proactive_target, None)]:
+        try:
+            return target_from_settings(share, hours)
+        except ConfigError:
+            continue
+    return None
 
 
 def window_for(person: Person, window: Window | DateRange) -> Window:
@@ -127,7 +136,7 @@ def _utc_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
-def _build(person: Person, span: Window, rows: list[Activity], target: Target) -> PersonTime:
+def _build(person: Person, span: Window, rows: list[Activity], target: Target | None) -> PersonTime:
     tz = ZoneInfo(person.timezone)
     records = [to_record(row, tz) for row in rows]
     counted, excluded, out_of_office = split_counted(records)
