@@ -182,9 +182,8 @@ def _stream(src: _Source, plan: RowPlan, options: ReadOptions, log: ReadLog) -> 
     window_start, window_end = options.window
     width, header_line = plan.width, src.header.line
     stop_at_blank = plan.profile.stop_at_blank
-    for row in src.rows(log):
-        cells = row.cells
-        if row.line <= header_line:
+    for line, cells in src.rows(log):
+        if line <= header_line:
             continue
         if not cells or (not cells[0].strip() and not any(c.strip() for c in cells)):
             if stop_at_blank:
@@ -195,24 +194,24 @@ def _stream(src: _Source, plan: RowPlan, options: ReadOptions, log: ReadLog) -> 
         if plan.skips and plan.skipped(cells):
             continue
         try:
-            activity = plan.build(cells, row.line)
+            activity = plan.build(cells, line)
         except CellProblem as problem:
-            log.error(row.line, problem.column, f"expected {problem.expected}, got '{problem.value}'",
-                      plan.first(cells, "id"))  # fmt: skip
+            message = f"expected {problem.expected}, got '{shown(problem.value)}'"
+            log.error(line, problem.column, message, shown(plan.first(cells, "id")))
             continue
         if activity is None:
-            log.warning(
-                row.line,
-                None,
-                "no date or time: not a time entry, skipped",
-                plan.first(cells, "id"),
-            )
-            continue
-        if activity.start < window_end and (
+            message = "no date or time: not a time entry, skipped"
+            log.warning(line, None, message, shown(plan.first(cells, "id")))
+        elif activity.start < window_end and (
             activity.end > window_start or activity.start == activity.end >= window_start
         ):
             yield activity
     _report_dated_only(plan, log)
+
+
+def shown(value: str, limit: int = 80) -> str:
+    """A cell as quoted in a message: hostile files can hold megabyte cells."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _report_dated_only(plan: RowPlan, log: ReadLog) -> None:

@@ -293,3 +293,9 @@ def test_a_workbook_whose_text_table_unpacks_too_large_is_refused(
     monkeypatch.setattr(xlsxfile, "MAX_SHARED_STRINGS", 100_000)
     with pytest.raises(ImportFileError, match="too large"):
         read(path)
+
+
+def test_messages_quote_only_the_start_of_a_huge_bad_cell() -> None:
+    body = f"{CALLS_HEADER}\n1,Call,{'9' * 50_000},Rep A,60000,Outbound\n"
+    _, log = read(body.encode())
+    assert len(log.errors[0].message) < 200 and log.errors[0].message.endswith("…'")
