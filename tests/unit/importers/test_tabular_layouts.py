@@ -252,3 +252,33 @@ def test_an_unproven_day_month_order_is_read_by_the_layout_default_and_said() ->
 def test_a_mapping_with_an_unknown_date_order_is_refused() -> None:
     with pytest.raises(ConfigError, match="date_order"):
         read(b"When\n01/02/2024\n", mapping={"start": "When", "date_order": "ymd"})
+
+
+OUTLOOK_EN = (
+    '"Subject","Start Date","Start Time","End Date","End Time","All day event",'
+    '"Reminder on/off","Categories","Show time as"\n'
+)
+
+
+def test_english_outlook_with_uk_dates_is_read_day_first_when_a_date_proves_it() -> None:
+    body = OUTLOOK_EN + (
+        '"A","09/10/2024","10:00:00","09/10/2024","11:00:00","False","False","","2"\n'
+        '"B","13/10/2024","10:00:00","13/10/2024","11:00:00","False","False","","2"\n'
+    )
+    rows, _ = read(body.encode())
+    assert [a.start for a in rows] == [utc("2024-10-09 08:00"), utc("2024-10-13 08:00")]
+
+
+def test_a_localised_outlook_export_keys_its_rows_like_the_english_one() -> None:
+    english = (
+        OUTLOOK_EN
+        + '"Demo","10/9/2024","10:00:00 AM","10/9/2024","11:00:00 AM","False","True","","2"\n'
+    )
+    spanish = (
+        '"Asunto","Fecha de comienzo","Comienzo","Fecha de finalización","Finalización",'
+        '"Todo el día","Aviso activado/desactivado","Categorías","Mostrar horas como"\n'
+        '"Demo","09/10/2024","10:00:00","09/10/2024","11:00:00","Falso","Verdadero","","2"\n'
+    )
+    (en,), _ = read(english.encode())
+    (es,), _ = read(spanish.encode("cp1252"))
+    assert (en.source, en.source_id, en.start) == (es.source, es.source_id, es.start)
