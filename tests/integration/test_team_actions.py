@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from pillars.teams.actions import (
     add_aliases,
@@ -82,3 +83,10 @@ def test_override_can_be_set_and_cleared_but_not_to_unlogged() -> None:
     assert override_category(activity=row, category=None).effective_category == "internal"
     with pytest.raises(ValueError):
         override_category(activity=row, category="unlogged")
+
+
+def test_a_person_with_an_unknown_time_zone_is_invalid() -> None:
+    person = setup_once()
+    person.timezone = "Madrid"
+    with pytest.raises(ValidationError, match="not a time zone name"):
+        person.full_clean()

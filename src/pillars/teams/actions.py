@@ -13,7 +13,14 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from pillars.teams.models import Organization, Person, PersonAlias, Role, Team
+from pillars.teams.models import (
+    Organization,
+    Person,
+    PersonAlias,
+    Role,
+    Team,
+    validate_timezone,
+)
 
 
 def create_organization(*, name: str, internal_domains: Iterable[str] = ()) -> Organization:
@@ -51,6 +58,7 @@ def create_person(
     if weekly_hours is not None:
         fields["weekly_hours"] = weekly_hours
     if timezone is not None:
+        validate_timezone(timezone)
         fields["timezone"] = timezone
     if proactive_target is not None:
         fields["proactive_target"] = proactive_target

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+
+
+def validate_timezone(value: str) -> None:
+    """An IANA zone name such as Europe/Madrid: weeks and days are cut in it."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"{value!r} is not a time zone name; expected one like Europe/Madrid"
+        ) from None
 
 
 class Organization(models.Model):
@@ -45,9 +57,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
 
 class Person(models.Model):
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="people"
-    )
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="people")
     team = models.ForeignKey(
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
     )
@@ -62,7 +72,9 @@ class Person(models.Model):
     email = models.EmailField(unique=True)
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.REP)
     weekly_hours = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("40"))
-    timezone = models.CharField(max_length=64, default="Europe/Madrid")
+    timezone = models.CharField(
+        max_length=64, default="Europe/Madrid", validators=[validate_timezone]
+    )
     # Proactive target as a share of available hours (0.40 = 40 %).
     proactive_target = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.4"))
 
