@@ -282,3 +282,10 @@ def test_a_localised_outlook_export_keys_its_rows_like_the_english_one() -> None
     (en,), _ = read(english.encode())
     (es,), _ = read(spanish.encode("cp1252"))
     assert (en.source, en.source_id, en.start) == (es.source, es.source_id, es.start)
+
+
+def test_a_minimal_google_import_csv_is_recognised_and_its_end_defaults() -> None:
+    body = b"Subject,Start Date,Start Time,End Date,End Time\nDemo,10/09/2024,10:00 AM,,\n"
+    (event,), log = read(body)
+    assert event.source == "google-calendar-csv" and event.minutes == 0
+    assert event.start == utc("2024-10-09 08:00")
