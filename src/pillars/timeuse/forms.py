@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,16 +33,18 @@ class WindowForm(forms.Form):
                 raise forms.ValidationError(f"Choose at most {MAX_WEEKS} weeks.")
         return data
 
-    def date_range(self, default: tuple[date, date]) -> tuple[date, date]:
-        """The dates asked for; `default` (its weeks count changed by ?weeks=) otherwise."""
-        if not self.is_valid():
-            return default
-        if self.cleaned_data.get("from"):
+    def date_range(self, default: Callable[[], tuple[date, date]]) -> tuple[date, date]:
+        """The dates asked for; else `default()`, ending the same day with ?weeks= weeks.
+
+        `default` is called only when needed: finding it takes a query.
+        """
+        if self.is_valid() and self.cleaned_data.get("from"):
             return self.cleaned_data["from"], self.cleaned_data["to"]
-        weeks = self.cleaned_data.get("weeks")
+        first, last = default()
+        weeks = self.cleaned_data.get("weeks") if self.is_valid() else None
         if weeks:
-            return default[1] - timedelta(weeks=weeks) + timedelta(days=1), default[1]
-        return default
+            return last - timedelta(weeks=weeks) + timedelta(days=1), last
+        return first, last
 
 
 def shifted(first: date, last: date, direction: int) -> dict[str, str]:

@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("person", person_id=me.pk)
     people = list(visible_people(request.user).select_related("team"))
     form = WindowForm(request.GET)
-    first, last = form.date_range(default_range(people, timezone.localdate()))
+    first, last = form.date_range(lambda: default_range(people, timezone.localdate()))
     context = {"people_time": team_report(people, (first, last)), "form": form}
     context |= {"first": first, "last": last, "me": me}
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
@@ -40,7 +40,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_person_for_user(request.user, person_id)
     today = timezone.now().astimezone(ZoneInfo(person.timezone)).date()
     form = WindowForm(request.GET)
-    first, last = form.date_range(default_range([person], today))
+    first, last = form.date_range(lambda: default_range([person], today))
     time = person_time(person, (first, last))
     context = {"person": person, "time": time, "form": form, "first": first, "last": last}
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
