@@ -95,7 +95,9 @@ class TimingPlan:
                 if norm(column) in index:
                     i = index[norm(column)]
                     order = orders.get(i) or profile.date_order or "mdy"
-                    parser = self.date_parsers.setdefault(i, make_date_parser(order))
+                    parser = make_date_parser(order)
+                    if key not in ("time", "end_time"):  # time columns use parse_time
+                        parser = self.date_parsers.setdefault(i, parser)
                     found.append((i, header[i], parser))
             return tuple(found)
 
@@ -111,10 +113,7 @@ class TimingPlan:
 
     def date_columns(self) -> list[int]:
         """Indexes of the columns read as dates, for deciding their day/month order."""
-        return sorted(i for i in self.date_parsers if i not in self._time_columns())
-
-    def _time_columns(self) -> set[int]:
-        return {p[0] for b in self.bound for p in (*b.time, *b.end_time)}
+        return sorted(self.date_parsers)
 
     def has_any(self) -> bool:
         """Whether the header holds at least one column this layout reads a time from."""
