@@ -1,7 +1,7 @@
 """The bundled demo team: real-layout export files plus a manifest (pure, no Django).
 
 ``files/`` holds checked-in exports (Outlook and Google .ics, HubSpot and Pipedrive CSV);
-``team.toml`` says who the people are and which files are theirs. ``make_demo_files.py``
+``team.toml`` says who the people are and which files are theirs. ``scripts/make_demo_files.py``
 produced the files once; nothing generates them at run time.
 """
 

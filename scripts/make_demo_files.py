@@ -1,6 +1,6 @@
 """Produce the bundled demo team's export files (run once by hand; the OUTPUT IS CHECKED IN).
 
-    .venv/bin/python -m pillars.demo.make_demo_files [--check]
+    .venv/bin/python scripts/make_demo_files.py [--check]
 
 The files under ``files/`` are committed and are the demo: nothing generates them at run
 time. This script only documents how they were made and lets a maintainer regenerate them
@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-OUT = Path(__file__).resolve().parent / "files"
+OUT = Path(__file__).resolve().parents[1] / "src" / "pillars" / "demo" / "files"
 MADRID = ZoneInfo("Europe/Madrid")
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 EXPORTED = datetime(2026, 11, 30, 17, 42, 11, tzinfo=UTC)  # when the exports were "taken"
