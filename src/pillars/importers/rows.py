@@ -11,9 +11,7 @@ from pillars.importers.profiles import FIELDS, Profile, norm
 from pillars.importers.timing import CellProblem, Span, TimingPlan
 from pillars.importers.values import CellError, make_bool_parser
 
-Cell = tuple[int, str]
-
-
+Cell = tuple[int, str]  # column index, header as written
 Getter = Callable[[list[str]], str]
 
 

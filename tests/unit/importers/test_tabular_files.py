@@ -192,6 +192,7 @@ def test_an_enormous_single_line_is_skipped_without_holding_it(tmp_path: Path) -
     assert peak < MAX_FIELD_CHARS * 5 * 2
 
 
+@pytest.mark.slow
 def test_a_large_export_streams_with_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "calls.csv"
     count = 200_000
