@@ -63,3 +63,28 @@ def test_team_list_queries_do_not_grow_with_entries(
     client.force_login(cast.director.user)
     with django_assert_max_num_queries(10):
         assert client.get("/?from=2026-11-16&to=2026-11-29").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("viewer", "sees", "does_not_see"),
+    [
+        ("director", ["Rita Rep", "Walt West"], ["Olga Outsider"]),
+        ("manager", ["Rita Rep", "Tom Teammate"], ["Walt West", "Wes Manager"]),
+        ("other_manager", ["Walt West", "Wes Manager"], ["Rita Rep", "Mara Manager"]),
+        ("outside_director", ["Olga Outsider"], ["Rita Rep", "Dana Director"]),
+    ],
+)
+def test_each_team_viewer_sees_exactly_their_people(
+    client: Client, cast: Cast, viewer: str, sees: list[str], does_not_see: list[str]
+) -> None:
+    client.force_login(getattr(cast, viewer).user)
+    html = client.get("/").content.decode()
+    assert all(name in html for name in sees)
+    assert not any(name in html for name in does_not_see)
+
+
+@pytest.mark.parametrize("viewer", ["rep", "teammate", "west_rep"])
+def test_every_rep_is_sent_to_their_own_page(client: Client, cast: Cast, viewer: str) -> None:
+    person = getattr(cast, viewer)
+    client.force_login(person.user)
+    assert client.get("/")["Location"] == f"/people/{person.pk}/"

@@ -13,7 +13,7 @@ from django.db import connection
 from pillars.errors import ImportFileError, StrictImportError
 from pillars.teams.models import Person
 from pillars.timeuse.actions import import_activities, override_category
-from pillars.timeuse.models import Activity, ImportRun
+from pillars.timeuse.models import Activity, ImportRun, Rule
 from tests.factories import PersonAliasFactory, PersonFactory
 from tests.integration.samples import (
     STANDARD_EVENTS,
@@ -232,3 +232,20 @@ def test_writes_are_batched_so_big_files_take_few_queries(
     with django_assert_max_num_queries(15):
         second = import_activities(person=rita, path=path, options=options_for(rita))
     assert (first.created, second.unchanged) == (3000, 3000)
+
+
+def test_the_organisations_rules_run_before_the_defaults(rita: Person, tmp_path: Path) -> None:
+    Rule.objects.create(
+        organization=rita.organization,
+        position=1,
+        name="pipeline reviews are proactive",
+        category="proactive",
+        conditions={"keywords_any": ["team meeting"]},
+    )
+    import_activities(
+        person=rita,
+        path=write(tmp_path, "cal.ics", calendar(*STANDARD_EVENTS)),
+        options=options_for(rita),
+    )
+    row = Activity.objects.get(source_id="b@test")
+    assert (row.category, row.rule) == ("proactive", "pipeline reviews are proactive")
