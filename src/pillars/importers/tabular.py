@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from pillars.domain.records import Activity
@@ -25,7 +26,6 @@ from pillars.importers.profiles import (
 )
 from pillars.importers.rows import RowPlan
 from pillars.importers.textfile import (
-    ErrorSink,
     Row,
     TextFormat,
     detect_format,
@@ -87,11 +87,7 @@ class _Source:
 
         if self.fmt is None:
             return iter_xlsx_rows(self.source, self.name)
-        return self._text_rows(self.fmt, on_error)
-
-    def _text_rows(self, fmt: TextFormat, on_error: ErrorSink) -> Iterator[Row]:
-        with open_text(self.source, fmt.encoding) as stream:
-            yield from iter_rows(stream, fmt, on_error)
+        return iter_rows(open_text(self.source, self.fmt.encoding), self.fmt, on_error)
 
 
 def _open(source: Path | bytes, name: str) -> _Source:
@@ -179,7 +175,8 @@ def read_table(
 
 
 def _stream(src: _Source, plan: RowPlan, options: ReadOptions, log: ReadLog) -> Iterator[Activity]:
-    window_start, window_end = options.window
+    # Compared in UTC: aware datetimes in one zone compare without per-row offset lookups.
+    window_start, window_end = (moment.astimezone(UTC) for moment in options.window)
     width, header_line = plan.width, src.header.line
     stop_at_blank = plan.profile.stop_at_blank
     for line, cells in src.rows(log):

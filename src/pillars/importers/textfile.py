@@ -163,31 +163,36 @@ def open_text(source: Path | bytes, encoding: str) -> IO[str]:
 
 
 def iter_rows(stream: IO[str], fmt: TextFormat, on_error: ErrorSink) -> Iterator[Row]:
-    """Rows of the stream (header included) with the line each starts on.
+    """Rows of the stream (header included) with the line each starts on; closes the stream.
 
     Rows the csv module rejects (a field over the size cap, an overlong line) go to
     `on_error(line, message)` and are skipped.
     """
     lines = _Lines(stream)
+    overlong = lines.overlong
     if fmt.skip_first_line:
         next(lines, None)
     reader = csv.reader(lines, delimiter=fmt.delimiter, quotechar='"', doublequote=True)
-    while True:
-        start = lines.count + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            on_error(
-                start, f"unreadable row ({exc}); expected fields under {MAX_FIELD_CHARS} characters"
-            )
-            continue
-        if lines.overlong:
-            on_error(start, f"expected a line under {MAX_FIELD_CHARS} characters")
-            lines.overlong.clear()
-            continue
-        yield Row(start, cells)
+    done = lines.count  # the last line of the previous row
+    try:
+        while True:
+            try:
+                for cells in reader:
+                    if overlong:
+                        on_error(done + 1, f"expected a line under {MAX_FIELD_CHARS} characters")
+                        overlong.clear()
+                    else:
+                        yield Row(done + 1, cells)
+                    done = lines.count
+                return
+            except csv.Error as exc:
+                message = (
+                    f"unreadable row ({exc}); expected fields under {MAX_FIELD_CHARS} characters"
+                )
+                on_error(done + 1, message)
+                done = lines.count
+    finally:
+        stream.close()
 
 
 def sample_rows(head: bytes, fmt: TextFormat, limit: int) -> list[Row]:
