@@ -88,3 +88,9 @@ def test_every_rep_is_sent_to_their_own_page(client: Client, cast: Cast, viewer:
     person = getattr(cast, viewer)
     client.force_login(person.user)
     assert client.get("/")["Location"] == f"/people/{person.pk}/"
+
+
+def test_an_htmx_request_gets_only_the_people_table(client: Client, cast: Cast) -> None:
+    client.force_login(cast.director.user)
+    html = client.get("/?weeks=1", headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<div id="report">') and "Rita Rep" in html

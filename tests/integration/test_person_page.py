@@ -136,3 +136,18 @@ def test_page_lists_the_latest_imports_and_their_problems(client: Client, cast: 
     html = page(client, cast.rep, cast.rep).content.decode()
     assert "&lt;calls&gt;.csv" in html
     assert "line 14, column 'Duration': expected minutes, got &#x27;1h30&#x27;" in html
+
+
+def test_an_htmx_request_gets_only_the_report_partial(client: Client, cast: Cast) -> None:
+    client.force_login(cast.rep.user)
+    response = client.get(f"/people/{cast.rep.pk}/{WEEK_47}", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="report">')
+    assert "<html" not in html and "Week 2026-W47" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_full_page_loads_htmx_from_our_own_static_files(client: Client, cast: Cast) -> None:
+    html = page(client, cast.rep, cast.rep).content.decode()
+    assert '<script src="/static/django_htmx/htmx-2.min.js" defer></script>' in html
+    assert "<script>" not in html

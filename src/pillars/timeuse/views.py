@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from pillars.teams.access import get_person_for_user, is_team_viewer, person_of, visible_people
@@ -30,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {"people_time": team_report(people, (first, last)), "form": form}
     context |= {"first": first, "last": last, "me": me}
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
-    return render(request, "timeuse/people.html", context)
+    return _page(request, "timeuse/people.html", context)
 
 
 @login_required
@@ -46,4 +48,12 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
     context["chart"] = weekly_chart(time)
     context["runs"] = ImportRun.objects.filter(person=person).order_by("-created_at", "-pk")[:5]
-    return render(request, "timeuse/person.html", context)
+    return _page(request, "timeuse/person.html", context)
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """The whole page, or for an htmx request (window navigation) only its report partial."""
+    htmx = getattr(request, "htmx", False)
+    response = render(request, f"{template}#report" if htmx else template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
