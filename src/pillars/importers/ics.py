@@ -2,8 +2,8 @@
 
 One streaming pass keeps memory bounded: it keeps the components whose raw time values can
 touch the window and every later component sharing their UID; a second pass runs only when
-a component of a kept UID came before it (masters and overrides are grouped by UID either
-way). Only kept components get a full icalendar parse and an expansion over the window.
+another version of a kept component came before it (masters and overrides are grouped by
+UID either way). Only kept components get a full icalendar parse and an expansion over the window.
 """
 
 from __future__ import annotations
@@ -83,11 +83,12 @@ def _read(
         if event.uid in groups or may_touch(event, low, high):
             groups.setdefault(event.uid, []).append(event)
         else:
-            dropped.add(event.uid)
+            dropped.add(_version_key(event))
     if not groups:
         return
-    if any(uid in dropped for uid in groups):
-        # A component of a wanted UID was passed over before the UID was wanted: read again.
+    if any(_version_key(event) in dropped for events in groups.values() for event in events):
+        # Another version of a kept master or override was passed over before its UID was
+        # wanted (SEQUENCE decides between them): read the file again for the whole UIDs.
         wanted, groups = set(groups), {}
         for event in _events(source, CalendarHead(), _quiet, label):
             if event.uid in wanted:
@@ -97,10 +98,19 @@ def _read(
         yield from _expand(calendar, options, log)
 
 
-class SeenSet:
-    """A fixed-size set of UIDs that may answer 'maybe' (a Bloom filter with three hashes).
+def _version_key(event: RawEvent) -> tuple[str, str]:
+    """What two versions of the same component share: UID and RECURRENCE-ID ('' for masters).
 
-    It remembers which UIDs the first pass dropped in 1 MiB whatever the file's size; a
+    An override that cannot touch the window does not change it, unless it is another
+    version of a kept one; a master matters likewise only as another version of a kept one.
+    """
+    return event.uid, event.quick.get("RECURRENCE-ID", ("", ""))[1].strip()
+
+
+class SeenSet:
+    """A fixed-size set that may answer 'maybe' (a Bloom filter with three hashes).
+
+    It remembers which components the first pass dropped in 1 MiB whatever the file's size; a
     false 'maybe' only costs a second pass, never a wrong answer.
     """
 
@@ -110,15 +120,15 @@ class SeenSet:
     def __init__(self) -> None:
         self._bits = bytearray(self.BITS // 8)
 
-    def _indexes(self, uid: str) -> list[int]:
-        return [hash((salt, uid)) % self.BITS for salt in self.SALTS]
+    def _indexes(self, key: tuple[str, str]) -> list[int]:
+        return [hash((salt, key)) % self.BITS for salt in self.SALTS]
 
-    def add(self, uid: str) -> None:
-        for index in self._indexes(uid):
+    def add(self, key: tuple[str, str]) -> None:
+        for index in self._indexes(key):
             self._bits[index >> 3] |= 1 << (index & 7)
 
-    def __contains__(self, uid: str) -> bool:
-        return all(self._bits[i >> 3] & (1 << (i & 7)) for i in self._indexes(uid))
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        return all(self._bits[i >> 3] & (1 << (i & 7)) for i in self._indexes(key))
 
 
 def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> Iterator[RawEvent]:

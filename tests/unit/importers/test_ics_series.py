@@ -162,3 +162,20 @@ def test_rule_that_would_hang_is_skipped_and_reported() -> None:
     found, log = read(data)
     assert found == [] and log.errors[0].record_id == "h"
     assert time.perf_counter() - began < 5
+
+
+def test_newer_version_outside_the_window_read_before_the_old_one_wins() -> None:
+    # The newer master (SEQUENCE 2) moved the meeting out of the window and comes first in the
+    # file; the first pass drops it, so a second pass must bring it back.
+    newer = "UID:v\nSEQUENCE:2\nDTSTART:20250601T100000Z\nDTEND:20250601T110000Z"
+    older = "UID:v\nSEQUENCE:1\nDTSTART:20250305T100000Z\nDTEND:20250305T110000Z"
+    found, _ = read(calendar(newer, older))
+    assert found == []
+    moved_again = SERIES.replace("COUNT=4", "COUNT=40")
+    late = "UID:s\nRECURRENCE-ID;TZID=Europe/Berlin:20250501T090000\nSEQUENCE:3\n"
+    late += "DTSTART;TZID=Europe/Berlin:20250601T090000\nDTEND;TZID=Europe/Berlin:20250601T100000"
+    early = late.replace("SEQUENCE:3", "SEQUENCE:1").replace("20250601", "20250304")
+    found, _ = read(calendar(late, moved_again, early))
+    assert [local(a) for a in found if a.start.day == 4 and a.start.month == 3] == [
+        "2025-03-04 09:00-10:00"
+    ]
