@@ -92,3 +92,10 @@ def test_report_for_someone_unknown_says_so() -> None:
     result = runner.invoke(app, ["time", "report", "--person", "nobody@example.com"])
     assert result.exit_code == 2
     assert "nobody@example.com" in result.output
+
+
+def test_report_from_the_database_names_people_by_email_like_the_file_report() -> None:
+    import_json(str(demo_dir() / "outlook-lucia.ics"))
+    stored = runner.invoke(app, ["time", "report", "--person", PERSON, *WINDOW, "--format", "json"])
+    assert stored.exit_code == 0, stored.output
+    assert [p["person"] for p in json.loads(stored.stdout)["people"]] == [PERSON]

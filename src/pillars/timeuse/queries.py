@@ -149,7 +149,7 @@ def _build(person: Person, span: Window, rows: list[Activity], target: Target | 
         if id(rec) in counted_ids
     ]
     report = person_report(
-        person.name,
+        person.email,
         classified,
         tz=tz,
         window=span,
