@@ -13,7 +13,7 @@ from pillars.cli.quota_render import rows_table, show
 from pillars.domain import quota as q
 from pillars.domain import saas_cash as cash
 from pillars.domain.employee_cost import presets
-from pillars.domain.quota_scenario import Scenario, ScenarioInputs, compute
+from pillars.domain.quota_scenario import ScenarioInputs, compute
 from pillars.domain.quota_values import QuotaInputError, to_decimal, to_share
 from pillars.exporters import quota_report as rep
 from pillars.exporters.workbook import WorkbookInputs, calculator_workbook
@@ -223,16 +223,5 @@ def workbook_command(
             accelerator=to_decimal("--accelerator", accelerator),
         )
     )
-    out.write_bytes(calculator_workbook(workbook_inputs(scenario, currency)))
+    out.write_bytes(calculator_workbook(WorkbookInputs.from_scenario(scenario, currency)))
     err_console.print(f"wrote {out}", highlight=False)
-
-
-def workbook_inputs(scenario: Scenario, currency: str) -> WorkbookInputs:
-    """Both scenarios and their payout plans, as the workbook writer takes them."""
-    return WorkbookInputs(
-        saas=scenario.saas,
-        industrial=scenario.industrial,
-        saas_plan=scenario.saas_plan,
-        industrial_plan=scenario.industrial_plan,
-        currency=currency,
-    )

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pillars.domain.payout import DEFAULT_ATTAINMENTS, PayoutPlan
 from pillars.domain.quota import IndustrialQuota, SaasQuota
+from pillars.domain.quota_scenario import Scenario
 from pillars.domain.quota_values import plain
 
 INPUT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
@@ -68,6 +69,17 @@ class WorkbookInputs:
     industrial_plan: PayoutPlan
     currency: str = "EUR"
     attainments: Sequence[Decimal] = DEFAULT_ATTAINMENTS
+
+    @classmethod
+    def from_scenario(cls, scenario: Scenario, currency: str = "EUR") -> WorkbookInputs:
+        """Both scenarios of a calculator run and their payout plans."""
+        return cls(
+            saas=scenario.saas,
+            industrial=scenario.industrial,
+            saas_plan=scenario.saas_plan,
+            industrial_plan=scenario.industrial_plan,
+            currency=currency,
+        )
 
 
 def calculator_workbook(inputs: WorkbookInputs) -> bytes:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "pillars.teams",
     "pillars.timeuse",
+    "pillars.quota",
 ]
 
 MIDDLEWARE = [
