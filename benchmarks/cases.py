@@ -8,6 +8,7 @@ digest, so ours and the reference can be shown to produce the same entries.
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
@@ -159,6 +160,9 @@ def django_person(params: Params) -> Any:
     os.environ["PILLARS_DATA_DIR"] = data_dir
     os.environ["DJANGO_SETTINGS_MODULE"] = "pillars.web.settings"
     os.environ.pop("DATABASE_URL", None)
+    # Measured as deployed: DEBUG on would log every SQL statement (slower, more memory).
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()

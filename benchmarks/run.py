@@ -32,7 +32,7 @@ ROOT = HERE.parent
 RESULTS = HERE / "results"
 GOOGLE = ROOT / "tests/fixtures/ics/real/rie-benchmark-google-4778-events.ics"
 OWNER = "dana.reyes@northwind.example"
-TIMEOUT = 1200  # seconds per child
+TIMEOUT = 600  # seconds per child by default: a run that takes longer is reported, not waited for
 
 
 @dataclass
@@ -49,12 +49,12 @@ class Benchmark:
     result: dict[str, Any] = field(default_factory=dict)
 
 
-def benchmarks(quick: bool, repeat: int | None) -> list[Benchmark]:
+def benchmarks(quick: bool, repeat: int | None, crm_rows: int | None) -> list[Benchmark]:
     sys.path.insert(0, str(HERE))
     from generate import calendar_path, crm_path
 
     events = 5_000 if quick else 50_000
-    rows = 100_000 if quick else 1_000_000
+    rows = crm_rows or (100_000 if quick else 1_000_000)
     calendar = str(calendar_path(events, seed=7))
     crm = str(crm_path(rows, seed=7))
     google = {
@@ -181,7 +181,7 @@ def child(case_name: str, params: dict[str, Any], keys_file: str) -> None:
 # ---------------------------------------------------------------- the parent
 
 
-def measure(bench: Benchmark, case_name: str) -> dict[str, Any]:
+def measure(bench: Benchmark, case_name: str, timeout: int) -> dict[str, Any]:
     side = case_name.split(":")[1]
     keys_file = RESULTS / f"keys-{bench.name}-{side}.txt"
     runs = []
@@ -196,10 +196,10 @@ def measure(bench: Benchmark, case_name: str) -> dict[str, Any]:
         ]
         try:
             done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT
+                command, capture_output=True, text=True, timeout=timeout, cwd=ROOT
             )
         except subprocess.TimeoutExpired:
-            return {"error": f"timed out after {TIMEOUT} s"}
+            return {"error": f"did not finish within {timeout} s (--timeout)"}
         lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
         if done.returncode != 0 or not lines:
             tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
@@ -222,6 +222,7 @@ def judge(bench: Benchmark, ours: dict[str, Any], ref: dict[str, Any]) -> dict[s
         "ours": ours,
         "reference": ref,
         "speedup": speed,
+        "cpu_speedup": ref["cpu"] / ours["cpu"],
         "memory_ratio": memory,
         "identical": same,
         "met": met,
@@ -236,8 +237,9 @@ def row(bench: Benchmark) -> str:
     o, f = r["ours"], r["reference"]
     return (
         f"{bench.name:<14} {o['seconds']:>8.2f}s {f['seconds']:>8.2f}s {r['speedup']:>7.2f}x "
-        f"{o['peak_mb']:>7.0f} {f['peak_mb']:>7.0f} {o['growth_mb']:>7.0f} {f['growth_mb']:>7.0f} "
-        f"{o['count']:>8,} {'yes' if r['identical'] else 'NO':>9}"
+        f"{r['cpu_speedup']:>7.2f}x {o['peak_mb']:>6.0f}/{f['peak_mb']:<6.0f} "
+        f"{o['growth_mb']:>6.0f}/{f['growth_mb']:<6.0f} {o['count']:>9,} "
+        f"{'yes' if r['identical'] else 'NO':>9}"
     )
 
 
@@ -248,7 +250,7 @@ def summary(bench: Benchmark) -> str:
         target += f", peak growth <= {bench.memory_target:.2g} of reference"
     if "speedup" not in r:
         return f"  {bench.name:<14} target {target}: NOT MEASURED"
-    memory = f", memory {r['memory_ratio']:.2f} of reference"
+    memory = f" (CPU {r['cpu_speedup']:.2f}x), memory growth {r['memory_ratio']:.2f} of reference"
     verdict = "met" if r["met"] else "MISSED"
     return (
         f"  {bench.name:<14} speed ratio {r['speedup']:.2f}x{memory}, identical: "
@@ -257,8 +259,8 @@ def summary(bench: Benchmark) -> str:
 
 
 HEADER = (
-    f"{'benchmark':<14} {'ours':>9} {'reference':>9} {'ref/ours':>8} "
-    f"{'peak MB':>7} {'ref pk':>7} {'grow MB':>7} {'ref gr':>7} {'entries':>8} {'identical':>9}"
+    f"{'benchmark':<14} {'ours':>9} {'reference':>9} {'ref/ours':>8} {'CPU r/o':>8} "
+    f"{'peak MB o/r':>13} {'grow MB o/r':>13} {'entries':>9} {'identical':>9}"
 )
 
 
@@ -271,6 +273,8 @@ def main() -> None:
     )
     parser.add_argument("--only", default="", help="comma-separated benchmark names")
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (best kept)")
+    parser.add_argument("--crm-rows", type=int, default=None, help="rows of the generated CSV")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per measurement")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -278,14 +282,19 @@ def main() -> None:
         return
     RESULTS.mkdir(parents=True, exist_ok=True)
     wanted = {name.strip() for name in args.only.split(",") if name.strip()}
-    selected = [b for b in benchmarks(args.quick, args.repeat) if not wanted or b.name in wanted]
+    selected = [
+        b
+        for b in benchmarks(args.quick, args.repeat, args.crm_rows)
+        if not wanted or b.name in wanted
+    ]
     if wanted - {b.name for b in selected}:
         parser.error(
             f"unknown benchmark(s): {', '.join(sorted(wanted - {b.name for b in selected}))}"
         )
     print(HEADER)
     for bench in selected:
-        ours, ref = measure(bench, bench.ours), measure(bench, bench.reference)
+        ours = measure(bench, bench.ours, args.timeout)
+        ref = measure(bench, bench.reference, args.timeout)
         bench.result = judge(bench, ours, ref)
         print(row(bench), flush=True)
     print(
@@ -300,9 +309,16 @@ def write_results(selected: list[Benchmark], quick: bool) -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
+    dirty = bool(
+        subprocess.run(
+            ["git", "status", "--porcelain", "src"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip()
+    )
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     document = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "when": now,
         "commit": commit,
+        "uncommitted_source_changes": dirty,
         "quick": quick,
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
@@ -310,6 +326,8 @@ def write_results(selected: list[Benchmark], quick: bool) -> None:
         "benchmarks": [
             {
                 "name": b.name,
+                "when": now,
+                "commit": commit,
                 "title": b.title,
                 "params": b.params,
                 "speed_target": b.speed_target,
@@ -319,7 +337,16 @@ def write_results(selected: list[Benchmark], quick: bool) -> None:
             for b in selected
         ],
     }
-    (RESULTS / "latest.json").write_text(json.dumps(document, indent=2, default=str) + "\n")
+    # A partial run (--only) replaces its own entries and keeps the others of the last runs.
+    latest = RESULTS / "latest.json"
+    fresh = {(b["name"], b["title"]) for b in document["benchmarks"]}
+    if latest.exists():
+        try:
+            kept = json.loads(latest.read_text())["benchmarks"]
+        except (ValueError, KeyError):
+            kept = []
+        document["benchmarks"] += [b for b in kept if (b.get("name"), b.get("title")) not in fresh]
+    latest.write_text(json.dumps(document, indent=2, default=str) + "\n")
     print(f"\nwritten: {(RESULTS / 'latest.json').relative_to(ROOT)}")
 
 
