@@ -26,7 +26,14 @@ from pillars.importers.base import ReadLog, ReadOptions
 from pillars.importers.ics_check import event_ok
 from pillars.importers.ics_clean import logical_lines, physical_lines
 from pillars.importers.ics_convert import to_activity
-from pillars.importers.ics_prepare import LINE_PROP, Zones, dedupe, fallback_zone, rewrite
+from pillars.importers.ics_prepare import (
+    LINE_PROP,
+    SERIES_PROP,
+    Zones,
+    dedupe,
+    fallback_zone,
+    rewrite,
+)
 from pillars.importers.ics_scan import SLACK, CalendarHead, NotACalendar, RawEvent, may_touch
 from pillars.importers.ics_scan import scan as scan_events
 
@@ -218,7 +225,16 @@ def _expand(calendar: Any, options: ReadOptions, log: ReadLog) -> Iterator[Activ
 
 
 def _occurrences(calendar: Any, start: datetime, end: datetime, log: ReadLog) -> list[Any]:
-    """Expand all series at once; if one breaks the library, expand UID by UID and report it."""
+    """Lone events as they are; all series expanded at once (UID by UID if one breaks)."""
+    # A lone event is its own only occurrence: the library would just copy it, at a cost
+    # that dominates a report over a busy calendar. Ends are settled in to_activity.
+    lone = [c for c in calendar.subcomponents if c.name == "VEVENT" and SERIES_PROP not in c]
+    alone = {id(component) for component in lone}  # identity: components compare by value
+    calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in alone]
+    return lone + _series_occurrences(calendar, start, end, log)
+
+
+def _series_occurrences(calendar: Any, start: datetime, end: datetime, log: ReadLog) -> list[Any]:
     try:
         return list(recurring_ical_events.of(calendar).between(start, end))
     except Exception:  # noqa: BLE001 - find the series at fault below
