@@ -6,6 +6,7 @@ import typer
 
 from pillars import __version__
 from pillars.cli.imports import import_command
+from pillars.cli.plan import plan_app
 from pillars.cli.quota import quota_app
 from pillars.cli.time import time_app
 
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(time_app, name="time")
 app.add_typer(quota_app, name="quota")
+app.add_typer(plan_app, name="plan")
 app.command("import", help="Import calendar and CRM files into the database for one person.")(
     import_command
 )

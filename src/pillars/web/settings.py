@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pillars.teams",
     "pillars.timeuse",
     "pillars.quota",
+    "pillars.customers",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,170 @@
+"""`pillars plan`: the capacity check, the revenue plan, and account/deal imports."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
+from pillars.cli.plan_customers import import_accounts_command, import_deals_command, link_command
+from pillars.domain.capacity import DEFAULT_WEEKS, Capacity, Funnel, check_capacity, plan_revenue
+from pillars.errors import ConfigError
+
+plan_app = typer.Typer(
+    help="Can the calendar carry the funnel the quota needs? Plans, and account/deal imports.",
+    no_args_is_help=True,
+)
+plan_app.command("import-accounts")(import_accounts_command)
+plan_app.command("import-deals")(import_deals_command)
+plan_app.command("link-activities")(link_command)
+
+Fmt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")]
+DEFAULT_CONVERSION = "0.1,0.5,0.5,0.25"
+DEFAULT_HOURS = "0.1,2.5,3,6,4"
+
+
+def money(value: str, option: str) -> Decimal:
+    """A non-negative amount or fraction from an option, or a one-line ConfigError."""
+    try:
+        number = Decimal(value.replace("_", "").replace(",", ""))
+    except InvalidOperation:
+        raise ConfigError(f"{option}: expected a number, got '{value}'") from None
+    if not number.is_finite() or number < 0:
+        raise ConfigError(f"{option}: expected a non-negative number, got '{value}'")
+    return number
+
+
+def numbers(text: str, count: int, option: str) -> tuple[Decimal, ...]:
+    parts = [p for p in text.split(",") if p.strip()]
+    if len(parts) != count:
+        raise ConfigError(f"{option}: expected {count} comma-separated numbers, got '{text}'")
+    return tuple(money(p.strip(), option) for p in parts)
+
+
+def parse_funnel(conversion: str, hours: str) -> Funnel:
+    """A Funnel from '0.1,0.5,0.5,0.25' and '0.1,2.5,3,6,4'; percentages like '10%' allowed."""
+    rates = tuple(
+        r / 100 if "%" in raw else r
+        for raw, r in zip(
+            conversion.split(","),
+            numbers(conversion.replace("%", ""), 4, "--conversion"),
+            strict=True,
+        )
+    )
+    h = numbers(hours, 5, "--hours")
+    return Funnel((rates[0], rates[1], rates[2], rates[3]), (h[0], h[1], h[2], h[3], h[4]))
+
+
+@plan_app.command("capacity")
+@one_line_errors
+def capacity_command(
+    new_revenue: Annotated[str, typer.Option("--new-revenue", help="New revenue to win a year.")],
+    deal_size: Annotated[str, typer.Option("--deal-size", help="Average deal size.")],
+    conversion: Annotated[
+        str | None,
+        typer.Option(
+            help="Call→first, first→second, second→proposal, proposal→win rates "
+            f"(default with --person: measured, else {DEFAULT_CONVERSION})."
+        ),
+    ] = None,
+    hours: Annotated[
+        str, typer.Option(help="Hours per call, first, second meeting, proposal, close.")
+    ] = DEFAULT_HOURS,
+    weeks: Annotated[str, typer.Option(help="Selling weeks a year.")] = str(DEFAULT_WEEKS),
+    proactive_hours: Annotated[
+        str | None,
+        typer.Option("--proactive-hours", help="Measured proactive hours a week."),
+    ] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", "-p", help="Take hours and funnel from this person's data."),
+    ] = None,
+    output_format: Fmt = ListFormat.TABLE,
+) -> None:
+    """Wins, funnel activities and hours a week the new revenue needs, against the calendar."""
+    measured: dict[str, object] = {}
+    if person:
+        from pillars.cli.plan_customers import measured_for
+
+        measured = measured_for(person)
+    if proactive_hours is None and "proactive_hours" not in measured:
+        raise ConfigError("give --proactive-hours H, or --person EMAIL to measure them")
+    hours_now = (
+        money(proactive_hours, "--proactive-hours")
+        if proactive_hours is not None
+        else Decimal(str(measured["proactive_hours"]))
+    )
+    rates = conversion or str(measured.get("conversion", DEFAULT_CONVERSION))
+    result = check_capacity(
+        new_revenue=money(new_revenue, "--new-revenue"),
+        deal_size=money(deal_size, "--deal-size"),
+        funnel=parse_funnel(rates, hours),
+        proactive_hours_per_week=hours_now,
+        weeks=money(weeks, "--weeks"),
+        maintain_hours_per_week=Decimal(str(measured.get("maintain_hours", 0))),
+    )
+    data = result.as_dict() | {"measured": measured} if person else result.as_dict()
+    if output_format == ListFormat.JSON:
+        write_output(dump_json(data), None)
+        return
+    _print_capacity(result)
+
+
+def _print_capacity(result: Capacity) -> None:
+    data = result.as_dict()
+    table = Table(title="Capacity check")
+    table.add_column("")
+    table.add_column("value", justify="right")
+    keys = (
+        "wins", "proposals", "second_meetings", "first_meetings", "calls", "hours_per_year",
+        "hours_per_week", "proactive_hours_per_week", "coverage", "gap_hours_per_week",
+    )  # fmt: skip
+    for key in keys:
+        table.add_row(key.replace("_", " "), str(data[key]))
+    console.print(table)
+    console.print(result.verdict, markup=False, highlight=False)
+    for lever in result.levers:
+        mark = "closes the gap" if lever.closes_gap else "not enough alone"
+        console.print(f"  {lever.name}: {lever.detail} ({mark})", markup=False, highlight=False)
+    back = result.reachable.as_dict()
+    console.print(
+        f"The measured hours can carry {back['wins']} wins, {back['revenue']} a year.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@plan_app.command("revenue")
+@one_line_errors
+def revenue_command(
+    target: Annotated[str, typer.Option(help="Revenue target for the year.")],
+    base: Annotated[str, typer.Option(help="Revenue of the existing customers now.")],
+    churn: Annotated[str, typer.Option(help="Share of the base expected to leave (0.125).")],
+    growth: Annotated[str, typer.Option(help="Planned growth from grow accounts.")],
+    deal_size: Annotated[str, typer.Option("--deal-size", help="Average new-logo deal size.")],
+    output_format: Fmt = ListFormat.TABLE,
+) -> None:
+    """Churn to replace, growth, and the new-logo revenue and wins the target needs."""
+    churn_value = money(churn.rstrip("%"), "--churn")
+    plan = plan_revenue(
+        target=money(target, "--target"),
+        base=money(base, "--base"),
+        churn=churn_value / 100 if churn.endswith("%") else churn_value,
+        growth=money(growth, "--growth"),
+        deal_size=money(deal_size, "--deal-size"),
+    )
+    data = plan.as_dict()
+    if output_format == ListFormat.JSON:
+        write_output(dump_json(data), None)
+        return
+    table = Table(title="Revenue plan")
+    table.add_column("")
+    table.add_column("value", justify="right")
+    for key, value in data.items():
+        table.add_row(key.replace("_", " "), str(value))
+    console.print(table)
+    if plan.surplus > 0:
+        console.print(f"No new logos needed: a surplus of {data['surplus']}.", markup=False)

@@ -1,0 +1,168 @@
+"""`pillars plan import-accounts|import-deals|link-activities`, and measured figures for
+`pillars plan capacity --person`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from pillars.cli.common import ListFormat, console, dump_json, fail, one_line_errors, write_output
+from pillars.cli.imports import setup_django
+from pillars.errors import ConfigError
+
+FilesArg = Annotated[list[Path], typer.Argument(help="CRM account or deal exports.")]
+Org = Annotated[
+    str | None, typer.Option("--org", help="Organisation name (default: the only one).")
+]
+Layout = Annotated[str | None, typer.Option("--layout", help="Force a layout by name.")]
+Mapping = Annotated[
+    str | None,
+    typer.Option(
+        "--mapping",
+        help='Generic CSV: JSON of field -> column, e.g. \'{"id": "No", "name": "Company"}\'.',
+    ),
+]
+Strict = Annotated[bool, typer.Option("--strict", help="Reject a file with any bad row.")]
+Fmt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")]
+
+
+def _organization(name: str | None) -> Any:
+    from pillars.teams.models import Organization
+
+    orgs = Organization.objects.all()
+    if name:
+        found = orgs.filter(name__iexact=name).first()
+        if found is None:
+            raise ConfigError(f"--org: no organisation named {name!r}")
+        return found
+    if orgs.count() != 1:
+        raise ConfigError("give --org NAME: the database holds no or several organisations")
+    return orgs.first()
+
+
+def _mapping(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"--mapping: expected a JSON object ({exc.msg})") from None
+    if not isinstance(value, dict):
+        raise ConfigError("--mapping: expected a JSON object of field -> column")
+    return value
+
+
+def _run_imports(kind: str, files: list[Path], org: str | None, **options: Any) -> None:
+    setup_django()
+    from pillars.customers import actions
+
+    for path in files:
+        if not path.is_file():
+            fail(f"{path}: no such file")
+    organization = _organization(org)
+    action = actions.import_accounts if kind == "accounts" else actions.import_deals
+    fmt = options.pop("fmt")
+    runs = [action(organization=organization, path=path, **options) for path in files]
+    rows = [
+        {"file": r.file_name, "created": r.created, "updated": r.updated,
+         "unchanged": r.unchanged, "skipped": r.skipped, "problems": r.problems}
+        for r in runs
+    ]  # fmt: skip
+    if fmt == ListFormat.JSON:
+        write_output(dump_json({"kind": kind, "imports": rows}), None)
+        return
+    from pillars.cli.imports import _print_import_table
+
+    _print_import_table(rows)
+
+
+@one_line_errors
+def import_accounts_command(
+    files: FilesArg,
+    org: Org = None,
+    layout: Layout = None,
+    mapping: Mapping = None,
+    strict: Strict = False,
+    output_format: Fmt = ListFormat.TABLE,
+) -> None:
+    """Import account/company exports: one transaction per file; re-import changes nothing."""
+    _run_imports(
+        "accounts", files, org, layout=layout, mapping=_mapping(mapping), strict=strict,
+        fmt=output_format,
+    )  # fmt: skip
+
+
+@one_line_errors
+def import_deals_command(
+    files: FilesArg,
+    org: Org = None,
+    layout: Layout = None,
+    mapping: Mapping = None,
+    strict: Strict = False,
+    output_format: Fmt = ListFormat.TABLE,
+) -> None:
+    """Import deal/opportunity exports (after the accounts, to link them by CRM id or name)."""
+    _run_imports(
+        "deals", files, org, layout=layout, mapping=_mapping(mapping), strict=strict,
+        fmt=output_format,
+    )  # fmt: skip
+
+
+@one_line_errors
+def link_command(org: Org = None, output_format: Fmt = ListFormat.TABLE) -> None:
+    """Link imported activities to accounts (CRM id or name, else attendee e-mail domain)."""
+    setup_django()
+    from pillars.customers.actions import link_activities
+
+    report = link_activities(organization=_organization(org))
+    data = {
+        "linked": report.linked,
+        "by": report.by,
+        "unlinked": report.unlinked,
+        "unmatched_accounts": report.unmatched_accounts,
+    }
+    if output_format == ListFormat.JSON:
+        write_output(dump_json(data), None)
+        return
+    table = Table(title="Activities linked to accounts")
+    table.add_column("how")
+    table.add_column("activities", justify="right")
+    for how, count in sorted(report.by.items()):
+        table.add_row(how, str(count))
+    table.add_row("not linked", str(report.unlinked))
+    console.print(table)
+    for name, count in sorted(report.unmatched_accounts.items()):
+        console.print(f"  no account named {name!r} ({count})", markup=False, highlight=False)
+
+
+def measured_for(email: str, today: date | None = None) -> dict[str, object]:
+    """The person's measured proactive hours a week (last 4 whole weeks with data), hours on
+    maintain accounts, and the funnel's conversion (measured, assumed where thin)."""
+    setup_django()
+    from django.utils import timezone
+
+    from pillars.customers.queries import maintain_per_week, person_funnel, proactive_per_week
+    from pillars.domain.capacity import rounded
+    from pillars.teams.models import Person
+    from pillars.timeuse.queries import default_range, person_time
+
+    person = Person.objects.filter(email=email.strip().lower()).first()
+    if person is None:
+        raise ConfigError(f"--person: no one with e-mail {email} in the database")
+    today = today or timezone.localdate()
+    window = default_range([person], today, 4)
+    funnel = person_funnel([person], today)
+    return {
+        "person": person.email,
+        "from": window[0].isoformat(),
+        "to": window[1].isoformat(),
+        "proactive_hours": str(rounded(proactive_per_week(person_time(person, window)))),
+        "maintain_hours": str(rounded(maintain_per_week(person, window, today))),
+        "conversion": ",".join(str(round(r, 4)) for r in funnel.conversion),
+        "conversion_source": ["measured" if s.measured else "assumed" for s in funnel.steps],
+    }

@@ -1,0 +1,111 @@
+"""Thin views of the customer pillar: access helper -> form -> query or action -> render."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pillars.customers.access import get_account_for_user, visible_accounts, visible_deals
+from pillars.customers.actions import answer_qualification, override_segment
+from pillars.customers.charts import capacity_chart
+from pillars.customers.forms import CapacityForm, QualificationForm, SegmentForm
+from pillars.customers.models import AccountQualification
+from pillars.customers.queries import account_rows, capacities, deal_record, team_total
+from pillars.domain.customers_records import Segment
+from pillars.domain.segments import funnel_view
+from pillars.teams.access import get_person_for_user, visible_people
+from pillars.teams.models import Person
+from pillars.timeuse.models import Activity
+from pillars.timeuse.queries import default_range
+
+
+@login_required
+@require_GET
+def account_list(request: HttpRequest) -> HttpResponse:
+    """The accounts the user may see, by segment, with last year's revenue and hours spent."""
+    today = timezone.localdate()
+    rows = account_rows(visible_accounts(request.user).select_related("owner"), today)
+    order = list(Segment)
+    rows.sort(key=lambda r: (order.index(r.segment), -r.revenue, r.account.name))
+    groups = [(segment, list(items)) for segment, items in groupby(rows, key=lambda r: r.segment)]
+    return render(request, "customers/accounts.html", {"groups": groups, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
+    """One account: segment (with override), deals, and the qualification questions."""
+    account = get_account_for_user(request.user, account_id)
+    qualification = AccountQualification.objects.filter(account=account).first()
+    segment_form = SegmentForm(
+        request.POST if "segment-form" in request.POST else None,
+        initial={"segment": account.segment_override, "fully_penetrated": account.fully_penetrated},
+    )
+    q_form = QualificationForm(
+        request.POST if "qualification-form" in request.POST else None, instance=qualification
+    )
+    if request.method == "POST":
+        if segment_form.is_bound and segment_form.is_valid():
+            data = segment_form.cleaned_data
+            override_segment(
+                account=account, segment=data["segment"], fully_penetrated=data["fully_penetrated"]
+            )
+            return redirect("customers:account", account_id=account.pk)
+        if q_form.is_bound and q_form.is_valid():
+            answer_qualification(account=account, answers=q_form.cleaned_data)
+            return redirect("customers:account", account_id=account.pk)
+    row = account_rows([account], timezone.localdate())[0]
+    context = {"account": account, "row": row, "deals": account.deals.all()}
+    context |= {"segment_form": segment_form, "q_form": q_form, "qualification": qualification}
+    return render(request, "customers/account.html", context)
+
+
+@login_required
+@require_GET
+def funnel(request: HttpRequest) -> HttpResponse:
+    """Conversion between funnel stages from the visible deals, assumed where the data is thin."""
+    today = timezone.localdate()
+    deals = [deal_record(d) for d in visible_deals(request.user)]
+    people = visible_people(request.user)
+    calls = Activity.objects.filter(person__in=people, kind="call").exclude(status="cancelled")
+    view = funnel_view(deals, calls.count())
+    return render(request, "customers/funnel.html", {"view": view, "today": today})
+
+
+@login_required
+@require_GET
+def capacity_team(request: HttpRequest) -> HttpResponse:
+    """Everyone the user may see: needed vs measured proactive hours, with the team total."""
+    people = list(visible_people(request.user).select_related("team", "organization"))
+    form = CapacityForm(request.GET or None)
+    today = timezone.localdate()
+    window = default_range(people, today, form.measure_weeks_value())
+    rows = capacities(people, form.inputs(), window, today)
+    context = {"rows": rows, "total": team_total(rows), "form": form, "window": window}
+    context |= {"chart": capacity_chart(rows), "query": request.GET.urlencode()}
+    return render(request, "customers/capacity_team.html", context)
+
+
+@login_required
+@require_GET
+def capacity_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    """One person's capacity check: funnel, hours, verdict, levers and the reverse."""
+    person = get_person_for_user(request.user, person_id)
+    form = CapacityForm(request.GET or None)
+    today = _today_for(person)
+    window = default_range([person], today, form.measure_weeks_value())
+    row = capacities([person], form.inputs(), window, today)[0]
+    context = {"person": person, "row": row, "form": form, "window": window}
+    context |= {"chart": capacity_chart([row]), "assumed": form.inputs().conversion is None}
+    return render(request, "customers/capacity_person.html", context)
+
+
+def _today_for(person: Person) -> date:
+    return timezone.now().astimezone(ZoneInfo(person.timezone)).date()

@@ -1,0 +1,389 @@
+"""CRM account and deal exports -> AccountRecord / DealRecord plus row errors.
+
+The same file machinery as activities (`tabular`: encoding, delimiter, .xlsx, line numbers);
+the layouts are the account/deal profiles, whose `[customer]` table says which column holds
+what (README.md, "Customers and the capacity check"). A file of the wrong kind fails whole;
+a bad cell skips its row with file, line and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pillars.domain.customers_records import AccountRecord, DealRecord, FunnelStage
+from pillars.errors import ConfigError, ImportFileError
+from pillars.importers.base import ReadLog
+from pillars.importers.profiles import common_vocabulary, match_layout, norm
+from pillars.importers.tabular import _open, _Source, shown
+from pillars.importers.values import (
+    DMY,
+    MDY,
+    CellError,
+    decide_order,
+    make_bool_parser,
+    make_date_parser,
+    parse_number,
+)
+
+ACCOUNTS = "accounts"
+DEALS = "deals"
+COLUMN_KEYS = (
+    "id", "name", "domain", "owner", "revenue", "currency", "type", "account_id", "account",
+    "stage", "amount", "created", "close_date", "closed", "won", "status", "active",
+)  # fmt: skip
+LIST_KEYS = ("won_stages", "lost_stages", "won_status", "lost_status")
+OPTION_KEYS = ("amount_unit", "date_order", "currency_default", *LIST_KEYS)
+DATE_KEYS = ("created", "close_date")
+AMOUNT_UNITS = {"units": Decimal(1), "micros": Decimal(1_000_000), "cents": Decimal(100)}
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class CustomerLayout:
+    """Which columns of an account or deal export hold what, and the vendor's words."""
+
+    name: str
+    title: str
+    records: str  # "accounts" or "deals"
+    columns: dict[str, tuple[str, ...]]
+    amount_unit: str = "units"
+    date_order: str | None = None
+    currency_default: str = ""
+    won_stages: frozenset[str] = frozenset()
+    lost_stages: frozenset[str] = frozenset()
+    won_status: frozenset[str] = frozenset()
+    lost_status: frozenset[str] = frozenset()
+    funnel: dict[str, FunnelStage] = field(default_factory=dict)
+    skip_when: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _build(name: str, title: str, records: str, raw: dict[str, Any]) -> CustomerLayout:
+    unknown = set(raw) - {*COLUMN_KEYS, *OPTION_KEYS, "funnel", "skip_when"}
+    if unknown:
+        known = ", ".join((*COLUMN_KEYS, *OPTION_KEYS))
+        raise ConfigError(f"layout {name}: unknown keys {sorted(unknown)}; known: {known}")
+    columns = {k: _columns(raw[k], f"{name}.{k}") for k in COLUMN_KEYS if k in raw}
+    if "name" not in columns:
+        raise ConfigError(f"layout {name}: the column holding the {records[:-1]} name is required")
+    unit = str(raw.get("amount_unit", "units"))
+    if unit not in AMOUNT_UNITS:
+        raise ConfigError(f"layout {name}: amount_unit must be one of {', '.join(AMOUNT_UNITS)}")
+    if raw.get("date_order") not in (None, DMY, MDY):
+        raise ConfigError(f"layout {name}: date_order must be '{DMY}' or '{MDY}'")
+    try:
+        funnel = {str(k).casefold(): FunnelStage(v) for k, v in raw.get("funnel", {}).items()}
+    except ValueError as exc:
+        raise ConfigError(f"layout {name}: funnel: {exc}") from None
+    lists = {k: frozenset(str(v).casefold() for v in raw.get(k, [])) for k in LIST_KEYS}
+    skip = {
+        norm(k): frozenset(str(v).casefold() for v in vs)
+        for k, vs in raw.get("skip_when", {}).items()
+    }
+    return CustomerLayout(
+        name=name,
+        title=title,
+        records=records,
+        columns=columns,
+        amount_unit=unit,
+        date_order=raw.get("date_order"),
+        currency_default=str(raw.get("currency_default", "")),
+        funnel=funnel,
+        skip_when=skip,
+        **lists,
+    )
+
+
+def _columns(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a column name or a list of them, got {value!r}")
+
+
+@cache
+def customer_layouts() -> dict[str, CustomerLayout]:
+    """The bundled account and deal layouts by name (profiles with a `[customer]` table)."""
+    folder = resources.files("pillars.importers").joinpath("profiles")
+    layouts: dict[str, CustomerLayout] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml") or entry.name.startswith("_"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        if data.get("records") in (ACCOUNTS, DEALS) and "customer" in data:
+            name = str(data["name"])
+            title = str(data.get("title", name))
+            layouts[name] = _build(name, title, str(data["records"]), data["customer"])
+    return layouts
+
+
+def layout_from_mapping(mapping: dict[str, Any], records: str) -> CustomerLayout:
+    """The generic layout: field -> column header (see COLUMN_KEYS) plus options."""
+    if "name" not in mapping:
+        raise ConfigError(f"a column mapping for {records} needs 'name'")
+    return _build("generic", f"generic {records} CSV with a column mapping", records, mapping)
+
+
+def choose_layout(header: list[str], records: str, name: str, layout: str | None) -> CustomerLayout:
+    """The layout named, else the one whose signature the header holds, if of the right kind."""
+    layouts = customer_layouts()
+    known = ", ".join(n for n, lay in layouts.items() if lay.records == records)
+    if layout is not None:
+        if layout not in layouts or layouts[layout].records != records:
+            raise ImportFileError(name, f"unknown {records} layout {layout!r}; known: {known}")
+        return layouts[layout]
+    profile, _closest, _missing = match_layout(header)
+    if profile is None or profile.name not in layouts:
+        what = (
+            f"an export of {profile.records} ({profile.title})" if profile else "not a known export"
+        )
+        raise ImportFileError(
+            name,
+            f"{what}, not {records}; known {records} layouts: {known} (or give a column mapping)",
+            line=1,
+        )
+    found = layouts[profile.name]
+    if found.records != records:
+        raise ImportFileError(
+            name,
+            f"this is a {found.records} export ({found.title}); import it as {found.records}",
+            line=1,
+        )
+    return found
+
+
+class _Row:
+    """One row's cells by standard key, with line number for messages."""
+
+    def __init__(self, plan: _Plan, cells: list[str], line: int) -> None:
+        self.plan, self.cells, self.line = plan, cells, line
+
+    def text(self, key: str) -> str:
+        for index in self.plan.index.get(key, ()):
+            if index < len(self.cells) and self.cells[index].strip():
+                return self.cells[index].strip()
+        return ""
+
+    def column(self, key: str) -> str:
+        return self.plan.headers.get(key, key)
+
+    def parse(self, key: str, parser: Callable[[str], Any]) -> Any:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return parser(value)
+        except CellError as exc:
+            raise _BadCell(self.column(key), exc.expected, value) from None
+        except ValueError:
+            raise _BadCell(self.column(key), "a number", value) from None
+
+
+class _BadCell(Exception):
+    def __init__(self, column: str, expected: str, value: str) -> None:
+        self.column, self.expected, self.value = column, expected, value
+
+
+class _Plan:
+    """Column indexes and cell parsers for one file."""
+
+    def __init__(self, layout: CustomerLayout, src: _Source, log: ReadLog) -> None:
+        self.layout = layout
+        positions = {norm(h): i for i, h in reversed(list(enumerate(src.header.cells)))}
+        self.index: dict[str, tuple[int, ...]] = {}
+        self.headers: dict[str, str] = {}
+        for key, columns in layout.columns.items():
+            found = tuple(positions[norm(c)] for c in columns if norm(c) in positions)
+            self.index[key] = found
+            if found:
+                self.headers[key] = src.header.cells[found[0]].strip()
+        if not self.index.get("name"):
+            raise ImportFileError(
+                log.file,
+                f"the {layout.name} layout needs the column {layout.columns['name'][0]!r}",
+                line=1,
+            )
+        self.skips = {positions[k]: v for k, v in layout.skip_when.items() if k in positions}
+        vocabulary = common_vocabulary()
+        self.flag = make_bool_parser(vocabulary["true_values"], vocabulary["false_values"])
+        self.dates = {key: self._date_parser(key, src, log) for key in DATE_KEYS}
+
+    def _date_parser(self, key: str, src: _Source, log: ReadLog) -> Callable[[str], date]:
+        values = [
+            r.cells[i] for r in src.sample for i in self.index.get(key, ()) if i < len(r.cells)
+        ]
+        order, _conflict = decide_order(values)
+        fallback = self.layout.date_order or (DMY if src.fmt and src.fmt.delimiter == ";" else MDY)
+        parse = make_date_parser(order or fallback)
+
+        def as_day(text: str) -> date:
+            value = parse(text)
+            return value.date() if isinstance(value, datetime) else value
+
+        return as_day
+
+    def skipped(self, cells: list[str]) -> bool:
+        return any(
+            i < len(cells) and cells[i].strip().casefold() in v for i, v in self.skips.items()
+        )
+
+    def amount(self, text: str) -> Decimal:
+        number = Decimal(repr(parse_number(text)))
+        return (number / AMOUNT_UNITS[self.layout.amount_unit]).quantize(CENT)
+
+
+def _rows(
+    source: Path | bytes,
+    records: str,
+    log: ReadLog,
+    layout: str | None,
+    mapping: dict[str, Any] | None,
+    name: str | None,
+) -> Iterator[_Row]:
+    label = name or (source.name if isinstance(source, Path) else log.file)
+    src = _open(source, label)
+    chosen = (
+        layout_from_mapping(mapping, records)
+        if mapping
+        else choose_layout(src.header.cells, records, label, layout)
+    )
+    plan = _Plan(chosen, src, log)
+    return _stream(plan, src, log)
+
+
+def _stream(plan: _Plan, src: _Source, log: ReadLog) -> Iterator[_Row]:
+    for line, cells in src.rows(log):
+        if line <= src.header.line or not any(c.strip() for c in cells):
+            continue
+        if plan.skips and plan.skipped(cells):
+            continue
+        yield _Row(plan, cells, line)
+
+
+def read_accounts(
+    source: Path | bytes,
+    log: ReadLog,
+    *,
+    layout: str | None = None,
+    mapping: dict[str, Any] | None = None,
+    name: str | None = None,
+) -> list[AccountRecord]:
+    """Accounts of a CRM export; bad rows go to `log`. ImportFileError for a wrong file."""
+    out: list[AccountRecord] = []
+    for row in _rows(source, ACCOUNTS, log, layout, mapping, name):
+        try:
+            out.append(_account(row))
+        except _BadCell as bad:
+            _report(log, row, bad)
+    return out
+
+
+def read_deals(
+    source: Path | bytes,
+    log: ReadLog,
+    *,
+    layout: str | None = None,
+    mapping: dict[str, Any] | None = None,
+    name: str | None = None,
+) -> list[DealRecord]:
+    """Deals/opportunities of a CRM export; bad rows go to `log`. ImportFileError for a wrong file."""
+    out: list[DealRecord] = []
+    for row in _rows(source, DEALS, log, layout, mapping, name):
+        try:
+            out.append(_deal(row))
+        except _BadCell as bad:
+            _report(log, row, bad)
+    return out
+
+
+def _report(log: ReadLog, row: _Row, bad: _BadCell) -> None:
+    message = f"expected {bad.expected}, got '{shown(bad.value)}'"
+    log.error(row.line, bad.column, message, shown(row.text("id")))
+
+
+def _key(row: _Row) -> str:
+    own = row.text("id")
+    if own:
+        return own
+    parts = (row.text("name"), row.text("account"), row.text("created"))
+    return "h:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def _account(row: _Row) -> AccountRecord:
+    name = row.text("name")
+    if not name:
+        raise _BadCell(row.column("name"), "the account's name", "")
+    return AccountRecord(
+        source=row.plan.layout.name,
+        source_id=_key(row),
+        name=name,
+        domains=domains_of(row.text("domain")),
+        owner=row.text("owner"),
+        revenue=row.parse("revenue", row.plan.amount),
+        currency=(row.text("currency") or row.plan.layout.currency_default).upper(),
+        account_type=row.text("type"),
+        line=row.line,
+    )
+
+
+def domains_of(text: str) -> tuple[str, ...]:
+    """'https://www.acme.example/about; acme.es' -> ('acme.example', 'acme.es')."""
+    found: list[str] = []
+    for part in text.replace(",", ";").replace(" ", ";").split(";"):
+        host = part.strip().casefold().split("://", 1)[-1].split("/", 1)[0].split("@")[-1]
+        host = host.removeprefix("www.").strip(".")
+        if "." in host and host not in found:
+            found.append(host)
+    return tuple(found)
+
+
+def _deal(row: _Row) -> DealRecord:
+    layout = row.plan.layout
+    name = row.text("name")
+    if not name:
+        raise _BadCell(row.column("name"), "the deal's name", "")
+    stage = row.text("stage")
+    closed, won = _outcome(row, stage.casefold())
+    return DealRecord(
+        source=layout.name,
+        source_id=_key(row),
+        name=name,
+        account_id=row.text("account_id"),
+        account_name=row.text("account"),
+        owner=row.text("owner"),
+        stage=stage,
+        funnel_stage=FunnelStage.WIN if won else layout.funnel.get(stage.casefold()),
+        amount=row.parse("amount", row.plan.amount),
+        currency=(row.text("currency") or layout.currency_default).upper(),
+        created=row.parse("created", row.plan.dates["created"]),
+        close_date=row.parse("close_date", row.plan.dates["close_date"]),
+        closed=closed,
+        won=won,
+        deal_type=row.text("type"),
+        line=row.line,
+    )
+
+
+def _outcome(row: _Row, stage: str) -> tuple[bool, bool]:
+    """(closed, won): the CRM's flags first, then its status, then archived, then stage words."""
+    layout = row.plan.layout
+    if row.plan.index.get("closed") or row.plan.index.get("won"):
+        won = bool(row.parse("won", row.plan.flag))
+        return bool(row.parse("closed", row.plan.flag)) or won, won
+    status = row.text("status").casefold()
+    if status and (layout.won_status or layout.lost_status):
+        won = status in layout.won_status
+        return won or status in layout.lost_status, won
+    won = stage in layout.won_stages
+    if row.plan.index.get("active") and row.parse("active", row.plan.flag) is False:
+        return True, False
+    return won or stage in layout.lost_stages, won

@@ -1,0 +1,154 @@
+"""`pillars plan capacity|revenue|import-accounts|import-deals|link-activities`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pillars.cli import app
+from pillars.customers.models import Account, Deal
+from tests.integration.conftest import Cast
+from tests.integration.conftest import cast as cast  # noqa: F401 - the role cast fixture
+from tests.integration.conftest import fast_password_hasher as fast_password_hasher  # noqa: F401
+
+runner = CliRunner()
+CRM = Path(__file__).parents[1] / "fixtures" / "crm"
+WORKED = [
+    "plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000",
+    "--conversion", "0.1,0.5,0.5,0.25", "--hours", "0.1,2.5,3,6,4", "--weeks", "44",
+]  # fmt: skip
+
+
+def run_json(*args: str) -> dict:
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_worked_capacity_check_in_json() -> None:
+    data = run_json(*WORKED, "--proactive-hours", "12")
+    assert {k: data[k] for k in ("wins", "proposals", "second_meetings", "first_meetings", "calls")} == {
+        "wins": 12, "proposals": 48, "second_meetings": 96, "first_meetings": 192, "calls": 1920,
+    }  # fmt: skip
+    assert data["hours_per_year"] == "1296.00"
+    assert data["hours_per_week"] == "29.45"
+    assert data["coverage"] == "0.407"
+    assert data["gap_hours_per_week"] == "17.45"
+    assert data["reachable"]["revenue"] == "244444.44"
+
+
+def test_worked_capacity_check_as_a_table() -> None:
+    result = runner.invoke(app, [*WORKED, "--proactive-hours", "12"])
+    assert result.exit_code == 0
+    assert "29.45" in result.stdout and "0.407" in result.stdout and "17.45" in result.stdout
+    assert "not covered" in result.stdout
+
+
+def test_worked_revenue_plan() -> None:
+    data = run_json(
+        "plan", "revenue", "--target", "1000000", "--base", "800000", "--churn", "0.125",
+        "--growth", "100000", "--deal-size", "40000",
+    )  # fmt: skip
+    assert (data["retained"], data["new_revenue"], data["wins"]) == ("700000.00", "200000.00", 5)
+
+
+def test_revenue_plan_with_a_surplus_and_a_percentage_churn() -> None:
+    data = run_json(
+        "plan", "revenue", "--target", "600000", "--base", "800000", "--churn", "12.5%",
+        "--growth", "100000", "--deal-size", "40000",
+    )  # fmt: skip
+    assert (data["new_revenue"], data["wins"], data["surplus"]) == ("0.00", 0, "200000.00")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--proactive-hours", "abc"], "--proactive-hours: expected a number, got 'abc'"),
+        (["--proactive-hours", "12", "--conversion", "0.1,0.5"], "--conversion: expected 4"),
+        ([], "give --proactive-hours H, or --person EMAIL"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, [*WORKED, *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_conversion_over_one_is_refused() -> None:
+    result = runner.invoke(
+        app, [*WORKED[:6], "--conversion", "1.1,0.5,0.5,0.25", "--proactive-hours", "1"]
+    )
+    assert result.exit_code == 2
+    assert "expected a fraction in (0, 1]" in result.stderr
+
+
+@pytest.mark.django_db
+def test_import_accounts_and_deals_then_reimport_changes_nothing(cast: Cast) -> None:
+    accounts = run_json(
+        "plan", "import-accounts", str(CRM / "salesforce-Account.csv"), "--org", "Northwind"
+    )
+    deals = run_json(
+        "plan", "import-deals", str(CRM / "salesforce-Opportunity.csv"), "--org", "Northwind"
+    )
+    assert accounts["imports"][0]["created"] == 5
+    assert deals["imports"][0]["created"] == 5
+    again = run_json(
+        "plan", "import-deals", str(CRM / "salesforce-Opportunity.csv"), "--org", "Northwind"
+    )
+    assert (again["imports"][0]["created"], again["imports"][0]["unchanged"]) == (0, 5)
+    assert Deal.objects.filter(account__isnull=False).count() == 5
+
+
+@pytest.mark.django_db
+def test_a_deals_file_as_accounts_fails_in_one_line(cast: Cast) -> None:
+    result = runner.invoke(
+        app, ["plan", "import-accounts", str(CRM / "zoho-deals.csv"), "--org", "Northwind"]
+    )
+    assert result.exit_code == 2
+    assert "zoho-deals.csv, line 1: this is a deals export" in result.stderr
+    assert Account.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_generic_mapping_from_the_command_line(cast: Cast, tmp_path: Path) -> None:
+    path = tmp_path / "firms.csv"
+    path.write_text("No;Firma;Web\n7;Acme;www.acme.example\n")
+    mapping = '{"id": "No", "name": "Firma", "domain": "Web"}'
+    run_json("plan", "import-accounts", str(path), "--org", "Northwind", "--mapping", mapping)
+    assert Account.objects.get().domains == ["acme.example"]
+
+
+@pytest.mark.django_db
+def test_capacity_from_the_persons_measured_hours(cast: Cast) -> None:
+    from tests.integration.test_customers_pages import twelve_proactive_hours_a_week
+
+    twelve_proactive_hours_a_week(cast.rep)
+    data = run_json(*WORKED, "--person", cast.rep.email)
+    assert data["measured"]["proactive_hours"] == "12.00"
+    assert (data["hours_per_week"], data["coverage"], data["gap_hours_per_week"]) == (
+        "29.45", "0.407", "17.45",
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_capacity_with_the_measured_funnel_says_it_is_assumed(cast: Cast) -> None:
+    data = run_json(
+        "plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000",
+        "--person", cast.rep.email, "--proactive-hours", "12",
+    )  # fmt: skip
+    assert data["measured"]["conversion_source"] == ["assumed"] * 4
+
+
+@pytest.mark.django_db
+def test_link_activities_reports_what_it_could_not_link(cast: Cast) -> None:
+    from tests.factories import ActivityFactory
+
+    run_json("plan", "import-accounts", str(CRM / "hubspot-companies.csv"), "--org", "Northwind")
+    ActivityFactory(person=cast.rep, account="ACME Industrial")
+    ActivityFactory(person=cast.rep, account="Globex")
+    data = run_json("plan", "link-activities", "--org", "Northwind")
+    assert (data["linked"], data["unlinked"], data["unmatched_accounts"]) == (1, 1, {"Globex": 1})
