@@ -221,3 +221,16 @@ def test_invalid_inputs_are_not_saved(client: Client, cast: Cast) -> None:
     response = client.post("/quota/save/", data)
     assert response.status_code == 200 and "below 100 % of list price" in response.content.decode()
     assert not QuotaScenario.objects.exists()
+
+
+def test_manager_recomputes_a_saved_scenario_over_htmx(
+    client: Client, cast: Cast, rep_scenario: QuotaScenario
+) -> None:
+    client.force_login(cast.manager.user)
+    url = f"/quota/scenarios/{rep_scenario.pk}/"
+    page = client.get(url).content.decode()
+    assert f'hx-get="{url}"' in page and "Save changes" in page
+    partial = client.get(url, {**DEFAULTS, "extra": "200000"}, headers={"HX-Request": "true"})
+    assert "1,428,571" in partial.content.decode()
+    rep_scenario.refresh_from_db()
+    assert rep_scenario.inputs["extra"] == "100000"  # looking is not saving

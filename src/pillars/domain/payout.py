@@ -138,7 +138,10 @@ def payout_table(
     plan: PayoutPlan, attainments: Sequence[Decimal] = DEFAULT_ATTAINMENTS
 ) -> list[PayoutRow]:
     """Payout at each attainment (a share of quota), plus the threshold, in order."""
-    points = sorted(set(attainments) | {plan.threshold / plan.quota})
+    start = plan.threshold / plan.quota
+    # The threshold's share can differ from a listed attainment only by division rounding.
+    near = any(abs(a - start) < Decimal("1e-9") for a in attainments)
+    points = sorted(set(attainments) | (set() if near else {start}))
     return [PayoutRow(a, plan.quota * a, payout_at(plan, plan.quota * a)) for a in points]
 
 

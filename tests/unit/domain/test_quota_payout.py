@@ -73,3 +73,9 @@ def test_table_includes_the_threshold_and_quota() -> None:
 def test_payout_never_falls_as_revenue_grows(a: D, b: D) -> None:
     low, high = sorted((a, b))
     assert payout_at(PLAN, low) <= payout_at(PLAN, high)
+
+
+def test_threshold_on_a_listed_attainment_is_not_repeated() -> None:
+    plan = make_plan(quota=D(500000) / D("0.35"), break_even=D(300000) / D("0.35"), variable=D(1))
+    attainments = [round(row.attainment, 6) for row in payout_table(plan)]
+    assert attainments.count(D("0.6")) == 1
