@@ -16,7 +16,8 @@ def sniff_kind(head: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t").upper()
-    if text.startswith(b"BEGIN:VCALENDAR") or b"BEGIN:VCALENDAR" in head[:200].upper():
+    # Some producers write bare VEVENTs without the VCALENDAR wrapper; the reader accepts them.
+    if text.startswith((b"BEGIN:VCALENDAR", b"BEGIN:VEVENT")) or b"BEGIN:VCALENDAR" in text[:200]:
         return "ics"
     return "table"
 
