@@ -176,3 +176,17 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], words: str) -> None:
 def test_workbook_refuses_other_extensions(tmp_path) -> None:
     result = runner.invoke(app, ["quota", "workbook", "--out", str(tmp_path / "calc.csv")])
     assert result.exit_code == 2 and ".xlsx" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["cost", "saas", "industrial", "payout", "sensitivity", "ramp", "cash", "presets", "workbook"],
+)
+def test_every_quota_command_offers_table_and_json(command: str) -> None:
+    result = runner.invoke(app, ["quota", command, "--help"])
+    assert result.exit_code == 0 and "--format" in result.output
+
+
+def test_workbook_json_summary(tmp_path) -> None:
+    data = run_json("workbook", "--out", str(tmp_path / "calc.xlsx"))
+    assert data["industrial_quota"] == 1142857 and (tmp_path / "calc.xlsx").exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,7 +22,7 @@ quota_app = typer.Typer(
 )
 
 
-def _opt(name: str, help_: str) -> typer.models.OptionInfo:
+def _opt(name: str, help_: str) -> Any:
     return typer.Option(name, help=help_)
 
 

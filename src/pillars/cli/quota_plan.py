@@ -207,6 +207,7 @@ def workbook_command(
     currency: Annotated[
         str, typer.Option("--currency", help="Currency code for the number formats.")
     ] = "EUR",
+    output_format: Fmt = ListFormat.TABLE,
 ) -> None:
     """Write the calculator as a workbook: both scenarios, inputs marked, results as formulas."""
     if out.suffix.lower() != ".xlsx":
@@ -225,3 +226,11 @@ def workbook_command(
     )
     out.write_bytes(calculator_workbook(WorkbookInputs.from_scenario(scenario, currency)))
     err_console.print(f"wrote {out}", highlight=False)
+    summary = {
+        "out": str(out),
+        "sheets": ["Calculator", "Payout"],
+        "saas_quota": rep.money(scenario.saas.quota),
+        "industrial_quota": rep.money(scenario.industrial.quota),
+        "break_even": rep.money(scenario.industrial.break_even),
+    }
+    show(summary, output_format, "Workbook (figures the formulas give)")
