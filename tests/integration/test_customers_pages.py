@@ -150,6 +150,7 @@ def test_team_capacity_shows_each_reps_coverage_and_the_chart(client: Client, ca
     twelve_proactive_hours_a_week(cast.rep)
     page = get(client, cast.manager, f"/customers/capacity/{WORKED}").content.decode()
     assert "29.45" in page and "0.407" in page and "17.45" in page
+    assert "more proactive hours; better conversion; bigger deals" in page
     assert "<svg" in page
 
 
@@ -209,3 +210,50 @@ def test_no_new_revenue_needs_no_hours(client: Client, cast: Cast) -> None:
     ).content.decode()
     assert 'data-key="wins">0<' in page
     assert "nothing to win" in page
+
+
+def test_accounts_page_shows_churn_effort_and_time_by_segment(client: Client, cast: Cast) -> None:
+    from pillars.customers.actions import link_activities
+    from pillars.customers.models import Deal
+
+    today = timezone.localdate()
+    gone = account(cast.rep, "Gone Co")
+    kept = account(cast.rep, "Kept Co")
+    for n, (acc, days_ago, amount) in enumerate(
+        [(gone, 500, 30000), (kept, 500, 10000), (kept, 30, 20000)]
+    ):
+        Deal.objects.create(
+            organization=acc.organization, account=acc, owner=cast.rep, source="t",
+            source_id=str(n), name=f"d{n}", won=True, closed=True, amount=amount,
+            currency="EUR", close_date=today - timedelta(days=days_ago),
+        )  # fmt: skip
+    twelve_proactive_hours_a_week(cast.rep, weeks=1)
+    from pillars.timeuse.models import Activity
+
+    Activity.objects.filter(person=cast.rep).update(account="Kept Co")
+    link_activities(organization=cast.rep.organization)
+    page = get(client, cast.rep, "/customers/").content.decode()
+    assert "1 of 2 accounts" in page
+    assert "churn rate <strong>50%</strong>" in page
+    assert "30,000.00 EUR" in page  # revenue to replace
+    assert "(Gone Co)" in page
+    assert 'id="segment-weeks"' in page and "Rita Rep" in page
+    assert "12.0" in page  # hours on the grow account that week
+
+
+def test_without_a_deal_size_the_persons_average_won_deal_is_used(
+    client: Client, cast: Cast
+) -> None:
+    from pillars.customers.models import Deal
+
+    today = timezone.localdate()
+    for n, amount in enumerate([30000, 50000]):
+        Deal.objects.create(
+            organization=cast.rep.organization, owner=cast.rep, source="t", source_id=str(n),
+            name=f"d{n}", won=True, closed=True, amount=amount, currency="EUR",
+            close_date=today - timedelta(days=10),
+        )  # fmt: skip
+    page = get(client, cast.rep, f"/customers/capacity/{cast.rep.pk}/?new_revenue=600000")
+    html = page.content.decode()
+    assert '<th>Deal size</th><td class="num">40000.00</td>' in html
+    assert 'data-key="wins">15<' in html

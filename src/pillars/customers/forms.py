@@ -33,7 +33,11 @@ class CapacityForm(forms.Form):
         min_value=0, max_digits=16, decimal_places=2, initial=600000, required=False
     )
     deal_size = forms.DecimalField(
-        min_value=1, max_digits=16, decimal_places=2, initial=50000, required=False
+        min_value=1,
+        max_digits=16,
+        decimal_places=2,
+        required=False,
+        help_text="empty: the person's average won deal of the last year, else 50,000",
     )
     conversion = forms.CharField(
         required=False, help_text="call→first, first→second, second→proposal, proposal→win; "
@@ -76,7 +80,7 @@ class CapacityForm(forms.Form):
         hours = data.get("hours") or _numbers(DEFAULT_HOURS, 5, "hours")
         return PlanInputs(
             new_revenue=value("new_revenue"),
-            deal_size=value("deal_size"),
+            deal_size=data.get("deal_size"),
             conversion=(rates[0], rates[1], rates[2], rates[3]) if rates else None,
             hours=(hours[0], hours[1], hours[2], hours[3], hours[4]),
             weeks=value("weeks"),

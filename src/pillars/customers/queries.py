@@ -30,6 +30,7 @@ from pillars.timeuse.queries import DateRange, PersonTime, team_report
 ZERO = Decimal(0)
 YEAR = timedelta(days=365)
 MEASURE_WEEKS = 4
+DEFAULT_DEAL_SIZE = Decimal(50000)
 
 
 def deal_record(row: Deal) -> DealRecord:
@@ -148,7 +149,7 @@ class PlanInputs:
     """What a capacity check is asked: revenue, deal size, funnel (None: measured), weeks."""
 
     new_revenue: Decimal
-    deal_size: Decimal
+    deal_size: Decimal | None  # None: the person's average won deal
     conversion: tuple[Decimal, Decimal, Decimal, Decimal] | None
     hours: tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
     weeks: Decimal
@@ -207,7 +208,7 @@ def capacities(
         maintain = maintain_per_week(time.person, window, today)
         capacity = check_capacity(
             new_revenue=inputs.new_revenue,
-            deal_size=inputs.deal_size,
+            deal_size=inputs.deal_size or average_deal(time.person, today),
             funnel=Funnel(inputs.conversion or funnel.conversion, inputs.hours),
             proactive_hours_per_week=measured,
             weeks=inputs.weeks,
@@ -215,6 +216,14 @@ def capacities(
         )
         out.append(PersonCapacity(time.person, time, measured, maintain, funnel, capacity))
     return out
+
+
+def average_deal(person: Person, today: date) -> Decimal:
+    """The person's average won deal of the last year (main currency), else the default."""
+    deals = [deal_record(d) for d in Deal.objects.filter(owner=person, won=True)]
+    kept, _others = in_currency(deals, main_currency(deals))
+    amounts = [d.amount for d in kept if d.amount and _within_year(d, today)]
+    return sum(amounts, start=ZERO) / len(amounts) if amounts else DEFAULT_DEAL_SIZE
 
 
 @dataclass(frozen=True)

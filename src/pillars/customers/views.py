@@ -18,6 +18,7 @@ from pillars.customers.charts import capacity_chart
 from pillars.customers.forms import CapacityForm, QualificationForm, SegmentForm
 from pillars.customers.models import AccountQualification
 from pillars.customers.queries import account_rows, capacities, deal_record, team_total
+from pillars.customers.segment_queries import churn_summary, effort, segment_weeks
 from pillars.domain.customers_records import Segment
 from pillars.domain.segments import funnel_view
 from pillars.teams.access import get_person_for_user, visible_people
@@ -29,13 +30,20 @@ from pillars.timeuse.queries import default_range
 @login_required
 @require_GET
 def account_list(request: HttpRequest) -> HttpResponse:
-    """The accounts the user may see, by segment, with last year's revenue and hours spent."""
+    """The accounts the user may see, by segment, with last year's revenue and hours spent;
+    churn, time by segment per person and week, and effort per unit of revenue by segment."""
     today = timezone.localdate()
-    rows = account_rows(visible_accounts(request.user).select_related("owner"), today)
+    accounts = list(visible_accounts(request.user).select_related("owner"))
+    rows = account_rows(accounts, today)
     order = list(Segment)
     rows.sort(key=lambda r: (order.index(r.segment), -r.revenue, r.account.name))
     groups = [(segment, list(items)) for segment, items in groupby(rows, key=lambda r: r.segment)]
-    return render(request, "customers/accounts.html", {"groups": groups, "rows": rows})
+    first, last = default_range(visible_people(request.user), today, 4)
+    context = {"groups": groups, "rows": rows, "first": first, "last": last}
+    context |= {"churn": churn_summary(accounts, today), "effort": effort(accounts, today)}
+    context["weeks"] = segment_weeks(accounts, first, last, today)
+    context["segments"] = order
+    return render(request, "customers/accounts.html", context)
 
 
 @login_required

@@ -86,6 +86,11 @@ class Capacity:
     levers: tuple[Lever, ...]
     reachable: Reachable
 
+    @property
+    def closing_levers(self) -> tuple[str, ...]:
+        """Names of the levers that alone would close the gap."""
+        return tuple(lever.name for lever in self.levers if lever.closes_gap)
+
     def as_dict(self) -> dict[str, object]:
         """Stable keys for JSON output and the page."""
         return {

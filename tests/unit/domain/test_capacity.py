@@ -137,3 +137,7 @@ def test_coverage_times_needed_is_the_measured_hours(hours: int) -> None:
     c = worked(proactive_hours_per_week=D(hours))
     assert abs(c.coverage * c.hours_per_week - hours) < D("1e-20")
     assert c.gap_hours_per_week == max(c.hours_per_week - hours, 0)
+
+
+def test_closing_levers_names_only_those_that_suffice_alone() -> None:
+    assert worked().closing_levers == ("more proactive hours", "better conversion", "bigger deals")

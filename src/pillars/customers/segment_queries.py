@@ -1,0 +1,101 @@
+"""Reads by segment: churn, time per person and week, and effort per unit of revenue won."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from pillars.customers.models import Account, ActivityLink, Deal
+from pillars.customers.queries import YEAR, deal_record, segments_of
+from pillars.domain.customers_records import Segment
+from pillars.domain.segments import (
+    Churn,
+    SegmentEffort,
+    SegmentTime,
+    churn,
+    effort_by_segment,
+    in_currency,
+    main_currency,
+    time_by_segment,
+    won_revenue,
+)
+from pillars.domain.window import iso_week_label
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ChurnSummary:
+    churn: Churn
+    currency: str
+    first: date  # the current period: [first, today]; the one before is the year before
+
+
+def churn_summary(accounts: Iterable[Account], today: date) -> ChurnSummary:
+    """Accounts that bought in the year before the last one and not in the last one."""
+    accounts = list(accounts)
+    deals = [deal_record(d) for d in Deal.objects.filter(account__in=accounts, won=True)]
+    currency = main_currency(deals)
+    kept, _others = in_currency(deals, currency)
+    first = today - YEAR
+    before = won_revenue(kept, first - YEAR, first - timedelta(days=1))
+    now = won_revenue(kept, first, today)
+    names = {str(a.pk): a.name for a in accounts}
+    result = churn(before, now)
+    named = Churn(
+        churned=tuple(names.get(key, key) for key in result.churned),
+        customers_before=result.customers_before,
+        rate=result.rate,
+        revenue_to_replace=result.revenue_to_replace,
+        revenue_before=result.revenue_before,
+    )
+    return ChurnSummary(named, currency, first)
+
+
+def _links(accounts: list[Account], first: date, end: date) -> Iterable[ActivityLink]:
+    return (
+        ActivityLink.objects.filter(
+            account__in=accounts,
+            activity__all_day=False,
+            activity__start__date__gte=first,
+            activity__start__date__lt=end,
+        )
+        .exclude(activity__status="cancelled")
+        .select_related("activity", "activity__person")
+    )
+
+
+def segment_weeks(
+    accounts: Iterable[Account], first: date, last: date, today: date
+) -> dict[tuple[str, str], dict[Segment, Decimal]]:
+    """(person name, ISO week) -> hours on accounts of each segment, from linked activities."""
+    accounts = list(accounts)
+    segments = segments_of(accounts, today)
+    entries = []
+    for link in _links(accounts, first, last + timedelta(days=1)):
+        activity = link.activity
+        week = iso_week_label(activity.start.astimezone(ZoneInfo(activity.person.timezone)).date())
+        hours = Decimal((activity.end - activity.start).total_seconds()) / 3600
+        entries.append(SegmentTime(activity.person.name, week, segments[link.account_id], hours))
+    return time_by_segment(entries)
+
+
+def effort(accounts: Iterable[Account], today: date) -> list[SegmentEffort]:
+    """Last year's hours per segment against revenue won per segment (main currency)."""
+    accounts = list(accounts)
+    segments = segments_of(accounts, today)
+    hours: dict[Segment, Decimal] = defaultdict(Decimal)
+    for link in _links(accounts, today - YEAR, today + timedelta(days=1)):
+        span = link.activity.end - link.activity.start
+        hours[segments[link.account_id]] += Decimal(span.total_seconds()) / 3600
+    deals = [deal_record(d) for d in Deal.objects.filter(account__in=accounts, won=True)]
+    kept, _others = in_currency(deals, main_currency(deals))
+    by_account = won_revenue(kept, today - YEAR, today)
+    revenue: dict[Segment, Decimal] = defaultdict(Decimal)
+    for account in accounts:
+        revenue[segments[account.pk]] += by_account.get(str(account.pk), ZERO)
+    return effort_by_segment(hours, revenue)
