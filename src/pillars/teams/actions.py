@@ -11,8 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
+from pillars.errors import AccessDenied, ConfigError
 from pillars.teams.models import (
     Organization,
     Person,
@@ -125,3 +129,72 @@ def ensure_person(*, email: str, timezone: str | None = None, name: str | None =
         name=name or email.partition("@")[0],
         timezone=timezone,
     )
+
+
+def add_user(
+    *,
+    organization: Organization,
+    email: str,
+    name: str,
+    role: str = Role.REP,
+    team: Team | None = None,
+    password: str | None = None,
+) -> Person:
+    """The person and their login (username = e-mail), created or brought up to date.
+
+    With a password it is validated (AUTH_PASSWORD_VALIDATORS) and set; without one a new
+    login has no usable password until the person sets one through the e-mailed link.
+    """
+    email = _valid_email(email)
+    if role not in Role.values:
+        raise ConfigError(f"role {role!r}: expected one of {', '.join(Role.values)}")
+    if team is not None and team.organization_id != organization.pk:
+        raise ConfigError(f"team {team.name!r} belongs to another organisation")
+    existing = Person.objects.filter(email=email).first()
+    if existing is not None and existing.organization_id != organization.pk:
+        raise ConfigError(f"{email} already belongs to another organisation")
+    with transaction.atomic():
+        person = create_person(
+            organization=organization, email=email, name=name, role=role, team=team
+        )
+        user = person.user or get_user_model().objects.filter(username=email).first()
+        if user is None:
+            user = get_user_model()(username=email, email=email)
+            user.set_unusable_password()
+        if password is not None:
+            _check_password(password, user)
+            user.set_password(password)
+        user.save()
+        if person.user_id != user.pk:
+            person.user = user
+            person.save(update_fields=["user"])
+    return person
+
+
+def invite_user(*, inviter: Person, email: str, name: str, role: str, team: Team | None) -> Person:
+    """A new person and login created by a manager (into their own team, as a rep) or a
+    director (anywhere in the organisation). AccessDenied when the inviter may not."""
+    if inviter.role == Role.MANAGER:
+        if team is None or team.pk != inviter.team_id or role != Role.REP:
+            raise AccessDenied("a manager invites reps into their own team")
+    elif inviter.role != Role.DIRECTOR:
+        raise AccessDenied("only managers and directors invite people")
+    if Person.objects.filter(email=email.strip().lower()).exists():
+        raise ConfigError(f"{email} already has a place in Pillars")
+    return add_user(organization=inviter.organization, email=email, name=name, role=role, team=team)
+
+
+def _valid_email(email: str) -> str:
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ConfigError(f"{email!r} is not an e-mail address") from None
+    return email
+
+
+def _check_password(password: str, user: Any) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ConfigError("password: " + " ".join(exc.messages)) from None

@@ -1,0 +1,152 @@
+"""`pillars user add|list` and `pillars token create`: logins and API tokens."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
+from pillars.cli.imports import setup_django
+from pillars.errors import ConfigError
+
+user_app = typer.Typer(help="People and their logins.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens (Authorization: Bearer ...).", no_args_is_help=True)
+
+
+class RoleName(StrEnum):
+    DIRECTOR = "director"
+    MANAGER = "manager"
+    REP = "rep"
+
+
+@user_app.command("add")
+@one_line_errors
+def add_user_command(
+    email: Annotated[str, typer.Argument(help="E-mail: also the login name.")],
+    name: Annotated[str, typer.Option("--name", help="Full name.")],
+    role: Annotated[RoleName, typer.Option("--role", help="director, manager or rep.")],
+    team: Annotated[
+        str | None, typer.Option("--team", help="Team name (created if missing).")
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help="Organisation name; default: the only one there is."),
+    ] = None,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the password from standard input; without it the person sets one "
+            "with 'Forgot your password?' on the login page.",
+        ),
+    ] = False,
+) -> None:
+    """Add a person and their login, or bring an existing one up to date."""
+    setup_django()
+    from pillars.teams.actions import add_user, create_team
+
+    if role != RoleName.DIRECTOR and not team:
+        raise ConfigError("--team: managers and reps belong to a team")
+    password = _read_password() if password_stdin else None
+    organization = _organization(org, email)
+    person = add_user(
+        organization=organization,
+        email=email,
+        name=name,
+        role=role.value,
+        team=create_team(organization=organization, name=team) if team else None,
+        password=password,
+    )
+    how = "with the given password" if password else "without a password yet"
+    console.print(f"{person.email}: {person.role} in {person.team or organization}, {how}")
+
+
+@user_app.command("list")
+@one_line_errors
+def list_users_command(
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Everyone in the database with their role, team and login."""
+    setup_django()
+    from pillars.teams.models import Person
+
+    people = Person.objects.select_related("organization", "team", "user").order_by(
+        "organization__name", "team__name", "name"
+    )
+    rows = [_user_row(person) for person in people]
+    if output_format == ListFormat.JSON:
+        write_output(dump_json({"users": rows}), None)
+        return
+    table = Table(title="Users")
+    for column in ("email", "name", "role", "organization", "team", "login"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row[c] or "") for c in table_columns(table)))
+    console.print(table)
+
+
+@token_app.command("create")
+@one_line_errors
+def create_token_command(
+    email: Annotated[str, typer.Argument(help="E-mail of the login the token acts as.")],
+    name: Annotated[str, typer.Option("--name", help="What the token is for.")] = "",
+) -> None:
+    """Create an API token and print it once: only its hash is kept."""
+    setup_django()
+    from pillars.api.actions import create_token_for_email
+
+    _, token = create_token_for_email(email=email, name=name)
+    sys.stdout.write(token + "\n")
+
+
+def table_columns(table: Table) -> list[str]:
+    return [str(column.header) for column in table.columns]
+
+
+def _user_row(person: Any) -> dict[str, Any]:
+    user = person.user
+    login = "none"
+    if user is not None:
+        login = "password set" if user.has_usable_password() else "invited"
+        if not user.is_active:
+            login = "disabled"
+    return {
+        "email": person.email,
+        "name": person.name,
+        "role": person.role,
+        "organization": person.organization.name,
+        "team": person.team.name if person.team else None,
+        "login": login,
+    }
+
+
+def _read_password() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise ConfigError("--password-stdin: standard input held no password")
+    return password
+
+
+def _organization(name: str | None, email: str) -> Any:
+    from pillars.teams.actions import create_organization
+    from pillars.teams.models import Organization
+
+    if name:
+        found = Organization.objects.filter(name=name).first()
+        if found is not None:
+            return found
+        domain = email.rpartition("@")[2].lower()
+        return create_organization(name=name, internal_domains=[domain] if domain else [])
+    organizations = list(Organization.objects.all()[:2])
+    if len(organizations) == 1:
+        return organizations[0]
+    if organizations:
+        raise ConfigError("--org: there are several organisations; say which one")
+    domain = email.rpartition("@")[2].lower()
+    return create_organization(name=domain or "Pillars", internal_domains=[domain])

@@ -1,0 +1,87 @@
+"""People and access pages: the throttled login, the people list and invitations."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pillars.errors import AccessDenied, ConfigError
+from pillars.teams.access import is_team_viewer, person_of, visible_people
+from pillars.teams.actions import invite_user
+from pillars.teams.forms import InviteForm, ThrottledAuthenticationForm
+from pillars.teams.invites import send_invitation
+from pillars.teams.models import Person
+
+log = logging.getLogger(__name__)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with throttling: a refused attempt answers 429 with the reason."""
+
+    form_class = ThrottledAuthenticationForm
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.is_throttled():
+            response.status_code = 429
+        return response
+
+
+@login_required
+@require_GET
+def user_list(request: HttpRequest) -> HttpResponse:
+    """The people a manager or director can see, with whether they have logged in yet."""
+    _team_viewer(request)
+    people = visible_people(request.user).select_related("team", "user").order_by("name", "pk")
+    return render(request, "teams/users.html", {"people": people})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    """Create a person and their login, and e-mail them a link to set their password."""
+    me = _team_viewer(request)
+    form = InviteForm(request.POST or None, inviter=me)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = invite_user(inviter=me, **form.cleaned_data)
+        except (AccessDenied, ConfigError) as exc:
+            form.add_error(None, str(exc))
+        else:
+            _send(request, person, me)
+            return redirect("users")
+    return render(request, "teams/invite.html", {"form": form, "me": me})
+
+
+def _send(request: HttpRequest, person: Person, me: Person) -> None:
+    try:
+        send_invitation(
+            person=person, inviter=me, domain=request.get_host(), use_https=request.is_secure()
+        )
+    except (OSError, smtplib.SMTPException):
+        log.exception("invitation e-mail to %s failed", person.email)
+        messages.warning(
+            request,
+            f"{person.name} was added, but the e-mail could not be sent: they can use "
+            "“Forgot your password?” on the login page.",
+        )
+        return
+    messages.success(
+        request, f"{person.name} was added; an e-mail to set a password is on its way."
+    )
+
+
+def _team_viewer(request: HttpRequest) -> Person:
+    """The signed-in manager or director; anyone else gets a 404 (nothing to see here)."""
+    me = person_of(request.user)
+    if me is None or not is_team_viewer(request.user):
+        raise Http404("No such page")
+    return me

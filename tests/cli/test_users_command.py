@@ -1,0 +1,86 @@
+"""`pillars user add|list` and `pillars token create`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from pillars.api.models import ApiToken, hash_token
+from pillars.cli import app
+from pillars.teams.models import Person
+
+runner = CliRunner()
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long enough passphrase 2026"
+
+
+def add(*args: str, stdin: str | None = None) -> object:
+    return runner.invoke(app, ["user", "add", *args], input=stdin)
+
+
+def test_add_a_manager_with_a_password_from_stdin() -> None:
+    result = add(
+        "Mara@Northwind.example", "--name", "Mara Manager", "--role", "manager",
+        "--team", "East", "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    mara = Person.objects.select_related("team", "user").get()
+    assert (mara.email, mara.role, mara.team.name) == ("mara@northwind.example", "manager", "East")
+    assert mara.user.check_password(PASSWORD)
+
+
+def test_add_without_a_password_leaves_none_usable_and_running_again_changes_nothing() -> None:
+    args = ["rita@northwind.example", "--name", "Rita Rep", "--role", "rep", "--team", "East"]
+    assert add(*args).exit_code == 0
+    assert add(*args).exit_code == 0
+    rita = Person.objects.get()
+    assert not rita.user.has_usable_password()
+    assert Person.objects.count() == 1
+
+
+def test_a_rep_needs_a_team_and_a_weak_password_is_refused() -> None:
+    result = add("x@northwind.example", "--name", "X", "--role", "rep")
+    assert result.exit_code != 0 and "--team" in result.output
+    result = add(
+        "x@northwind.example", "--name", "X", "--role", "rep", "--team", "East",
+        "--password-stdin", stdin="123\n",
+    )  # fmt: skip
+    assert result.exit_code != 0 and "password" in result.output
+    assert not Person.objects.filter(user__isnull=False).exists()
+
+
+def test_list_as_json() -> None:
+    add("dana@northwind.example", "--name", "Dana", "--role", "director")
+    result = runner.invoke(app, ["user", "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (user,) = json.loads(result.stdout)["users"]
+    assert user | {"organization": None} == {
+        "email": "dana@northwind.example",
+        "name": "Dana",
+        "role": "director",
+        "organization": None,
+        "team": None,
+        "login": "invited",
+    }
+
+
+def test_list_as_a_table() -> None:
+    add("dana@northwind.example", "--name", "Dana", "--role", "director")
+    result = runner.invoke(app, ["user", "list"])
+    assert result.exit_code == 0 and "dana@northwind.example" in result.output
+
+
+def test_token_create_prints_the_token_once_and_stores_its_hash() -> None:
+    add("dana@northwind.example", "--name", "Dana", "--role", "director")
+    result = runner.invoke(app, ["token", "create", "dana@northwind.example", "--name", "crm"])
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip()
+    row = ApiToken.objects.get()
+    assert row.token_hash == hash_token(token) and row.name == "crm"
+
+
+def test_token_for_an_unknown_login_is_one_line_error() -> None:
+    result = runner.invoke(app, ["token", "create", "nobody@northwind.example"])
+    assert result.exit_code != 0 and "no active login" in result.output

@@ -1,0 +1,69 @@
+"""Login throttling: five failures per e-mail and address within 15 minutes lock it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from pillars.teams import throttle
+from tests.factories import PASSWORD
+from tests.integration.conftest import Cast
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def login(client: Client, email: str, password: str, address: str = "10.0.0.1") -> object:
+    return client.post(
+        "/accounts/login/", {"username": email, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_the_sixth_attempt_is_refused_even_with_the_right_password(
+    client: Client, cast: Cast
+) -> None:
+    for _ in range(5):
+        assert login(client, cast.rep.email, "wrong").status_code == 200
+    response = login(client, cast.rep.email, PASSWORD)
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_lock_is_per_address_and_per_username(client: Client, cast: Cast) -> None:
+    for _ in range(5):
+        login(client, cast.rep.email, "wrong")
+    assert login(client, cast.rep.email, PASSWORD, address="10.0.0.2").status_code == 302
+    client.logout()
+    assert login(client, cast.teammate.email, PASSWORD).status_code == 302
+
+
+def test_a_success_clears_the_count(client: Client, cast: Cast) -> None:
+    for _ in range(4):
+        login(client, cast.rep.email, "wrong")
+    assert login(client, cast.rep.email, PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        login(client, cast.rep.email, "wrong")
+    assert login(client, cast.rep.email, PASSWORD).status_code == 302
+
+
+def test_the_window_ends_fifteen_minutes_after_the_first_failure() -> None:
+    for second in range(5):
+        throttle.record_failure("Ana@x.example", "1.2.3.4", now=1000.0 + second)
+    assert throttle.seconds_locked("ana@x.example", "1.2.3.4", now=1010.0) == 890
+    assert throttle.seconds_locked("ana@x.example", "1.2.3.4", now=1000.0 + 900) == 0
+    assert throttle.record_failure("ana@x.example", "1.2.3.4", now=1000.0 + 901) == 1
+
+
+def test_usernames_are_not_kept_in_clear() -> None:
+    throttle.record_failure("ana@x.example", "1.2.3.4")
+    keys = list(cache._cache)  # type: ignore[attr-defined]
+    assert keys and not any("ana" in key for key in keys)
