@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from pillars.cli import options as opt
+from pillars.cli.blocks import blocks_command
 from pillars.cli.common import Format, fail, one_line_errors, parse_zone, today_in
 from pillars.cli.render import render_entries, render_report
 from pillars.cli.windows import resolve_window
@@ -19,6 +20,7 @@ time_app = typer.Typer(
     help="Where the time goes: proactive, reactive, internal and unlogged hours per ISO week.",
     no_args_is_help=True,
 )
+time_app.command("blocks")(blocks_command)
 
 
 def build_request(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from pillars.domain.window import Window, midnight
+from pillars.errors import ConfigError
 
 QUARTER = timedelta(minutes=15)
 
@@ -146,3 +147,12 @@ def _round_up(duration: timedelta) -> timedelta:
 
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
+
+
+def monday_of_week(label: str) -> date:
+    """'2026-W49' -> Monday 2026-11-30. ConfigError on anything else."""
+    try:
+        year, _, week = label.strip().upper().partition("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    except ValueError:
+        raise ConfigError(f"week: expected an ISO week like 2026-W49, got {label!r}") from None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.records import Category, Classified
@@ -26,8 +27,14 @@ from pillars.errors import StrictImportError
 from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions
 from pillars.importers.files import read_activities
 from pillars.teams.models import Person
-from pillars.timeuse.convert import WRITTEN_FIELDS, changed_fields, row_values, storage_key
-from pillars.timeuse.models import Activity, ImportRun
+from pillars.timeuse.convert import (
+    WRITTEN_FIELDS,
+    changed_fields,
+    row_values,
+    snapshot,
+    storage_key,
+)
+from pillars.timeuse.models import Activity, ImportChange, ImportRun, ImportStatus
 from pillars.timeuse.rules import attribute_to_person, classifier_for
 
 CHUNK = 1000  # rows per existence query and per progress call
@@ -52,12 +59,15 @@ def import_activities(
     strict: bool = False,
     started_by: Any = None,
     progress: Callable[[int], None] | None = None,
+    run: ImportRun | None = None,
 ) -> ImportRun:
     """Read one calendar or CRM file and store the person's entries in it, in one transaction.
 
     Raises ImportFileError when the file is not what it claims (nothing stored) and, with
     `strict`, StrictImportError when any row is bad (nothing stored). `progress(n)` is called
-    with the number of rows read so far, every CHUNK rows and once at the end.
+    with the number of rows read so far, every CHUNK rows and once at the end. A queued
+    `run` (a web upload) is filled in and marked done instead of creating a new one. Each
+    updated row's previous values are kept (ImportChange) so the run can be undone.
     """
     log = ReadLog(file=path.name)
     records = list(_counted(read_activities(path, options, log), progress))
@@ -78,18 +88,20 @@ def import_activities(
     # Classify before the transaction: on SQLite the write lock is held only while writing.
     items = [classify(record) for record in _first_of_each_key(attribution.mine, counts)]
     with transaction.atomic():
-        run = ImportRun.objects.create(
-            person=person,
-            started_by=started_by if getattr(started_by, "pk", None) else None,
-            file_name=path.name[:255],
-            source_kind=_source_kind(records),
-            sha256=_sha256(path),
-        )
+        if run is None:
+            run = ImportRun.objects.create(
+                person=person,
+                started_by=started_by if getattr(started_by, "pk", None) else None,
+                file_name=path.name[:255],
+            )
+        run.source_kind = _source_kind(records)
+        run.sha256 = _sha256(path)
         for chunk in _chunks(items, CHUNK):
             _write_chunk(person, run, chunk, counts)
         for name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, name, getattr(counts, name))
-        run.save(update_fields=["created", "updated", "unchanged", "skipped", "problems"])
+        run.status, run.rows_read, run.finished_at = ImportStatus.DONE, len(records), timezone.now()
+        run.save()
     if progress is not None:
         progress(len(records))
     return run
@@ -117,16 +129,23 @@ def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts
     }
     to_create: list[Activity] = []
     to_update: list[Activity] = []
+    changes: list[ImportChange] = []
     for (source, source_id), item in zip(keys, items, strict=True):
         values = row_values(item)
         row = existing.get((source, source_id))
         if row is None:
             to_create.append(
                 Activity(
-                    person=person, import_run=run, source=source, source_id=source_id, **values
+                    person=person,
+                    import_run=run,
+                    created_by_run=run,
+                    source=source,
+                    source_id=source_id,
+                    **values,
                 )
             )
         elif changed_fields(row, values):
+            changes.append(ImportChange(run=run, activity=row, previous=snapshot(row)))
             for name, value in values.items():
                 setattr(row, name, value)
             row.import_run = run
@@ -135,6 +154,7 @@ def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts
             counts.unchanged += 1
     Activity.objects.bulk_create(to_create, batch_size=BATCH)
     Activity.objects.bulk_update(to_update, WRITTEN_FIELDS, batch_size=BATCH)
+    ImportChange.objects.bulk_create(changes, batch_size=BATCH)
     counts.created += len(to_create)
     counts.updated += len(to_update)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from pillars.domain.records import Activity as ActivityRecord
@@ -81,6 +81,23 @@ def row_values(item: Classified) -> dict[str, Any]:
 def changed_fields(row: Activity, values: dict[str, Any]) -> list[str]:
     """The compared fields whose stored value differs from the new one."""
     return [name for name in COMPARED_FIELDS if getattr(row, name) != values[name]]
+
+
+def snapshot(row: Activity) -> dict[str, Any]:
+    """The written fields of a stored row, JSON-ready, to restore it later (undo)."""
+    values = {name: getattr(row, name) for name in WRITTEN_FIELDS if name != "import_run"}
+    values["start"], values["end"] = row.start.isoformat(), row.end.isoformat()
+    values["import_run"] = row.import_run_id
+    return values
+
+
+def restored(values: dict[str, Any]) -> dict[str, Any]:
+    """The model values of a snapshot (the inverse of `snapshot`), import_run as an id."""
+    result = {name: value for name, value in values.items() if name != "import_run"}
+    result["start"] = datetime.fromisoformat(values["start"])
+    result["end"] = datetime.fromisoformat(values["end"])
+    result["import_run_id"] = values["import_run"]
+    return result
 
 
 def to_record(row: Activity, tz: tzinfo | None = None) -> ActivityRecord:

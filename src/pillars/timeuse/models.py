@@ -13,6 +13,14 @@ from pillars.teams.models import Organization, Person, Team
 CATEGORY_CHOICES = [(c.value, c.value.title()) for c in Category if c != Category.UNLOGGED]
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+    UNDONE = "undone", "Undone"
+
+
 class ImportRun(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="import_runs")
     started_by = models.ForeignKey(
@@ -28,9 +36,25 @@ class ImportRun(models.Model):
     skipped = models.PositiveIntegerField(default=0)
     # Row problems as dicts: file, line, column, message, record_id, level.
     problems = models.JSONField(default=list, blank=True)
+    # A web upload runs in the background: its state, how far it got and why it failed.
+    # Imports from the command line are done when the row appears.
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default="done")
+    rows_read = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    # The uploaded file, relative to PILLARS_DATA_DIR/uploads, and the dates it is read for.
+    upload = models.CharField(max_length=300, blank=True)
+    read_from = models.DateField(null=True, blank=True)
+    read_to = models.DateField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Runs recorded before undo existed kept no snapshots: they cannot be undone.
+    undoable = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {ImportStatus.QUEUED, ImportStatus.RUNNING}
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):
@@ -43,7 +67,15 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
 class Activity(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="activities")
+    # The run that last wrote the row, and the run that created it (undo removes those).
     import_run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by_run = models.ForeignKey(
+        ImportRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_activities",
+    )
     source = models.CharField(max_length=60)
     source_id = models.CharField(max_length=500)
     start = models.DateTimeField()
@@ -83,6 +115,15 @@ class Activity(models.Model):
     @property
     def effective_category(self) -> str:
         return self.override_category or self.category
+
+
+class ImportChange(models.Model):
+    """An entry as it was before an import changed it, so undoing the import restores it."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    # The written fields' previous values, JSON-ready (datetimes as ISO text).
+    previous = models.JSONField()
 
 
 class Rule(models.Model):

@@ -108,6 +108,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Files uploaded for import: kept under a random name, read by the background worker.
+PILLARS_UPLOAD_DIR = Path(os.environ.get("PILLARS_UPLOAD_DIR", DATA_DIR / "uploads"))
+PILLARS_MAX_UPLOAD_BYTES = int(os.environ.get("PILLARS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
