@@ -152,3 +152,11 @@ def test_link_activities_reports_what_it_could_not_link(cast: Cast) -> None:
     ActivityFactory(person=cast.rep, account="Globex")
     data = run_json("plan", "link-activities", "--org", "Northwind")
     assert (data["linked"], data["unlinked"], data["unmatched_accounts"]) == (1, 1, {"Globex": 1})
+
+
+@pytest.mark.django_db
+def test_the_table_says_when_the_funnel_is_assumed(cast: Cast) -> None:
+    args = ["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000"]
+    result = runner.invoke(app, [*args, "--person", cast.rep.email])
+    assert result.exit_code == 0, result.output
+    assert "(assumed, assumed, assumed, assumed)" in result.stdout

@@ -111,6 +111,16 @@ def capacity_command(
         write_output(dump_json(data), None)
         return
     _print_capacity(result)
+    if measured:
+        sources = ", ".join(str(s) for s in measured["conversion_source"])  # type: ignore[attr-defined]
+        used = "as given" if conversion else f"{rates} ({sources})"
+        console.print(
+            f"Measured {measured['from']} – {measured['to']}: {measured['proactive_hours']} "
+            f"proactive h/week; conversion {used}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _print_capacity(result: Capacity) -> None:
