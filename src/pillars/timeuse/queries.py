@@ -164,6 +164,14 @@ def _build(person: Person, span: Window, rows: list[Activity], target: Target | 
     return PersonTime(person, span, target, report, dict(entries))
 
 
+def entry_of(row: Activity, tz: ZoneInfo) -> Entry:
+    """One stored entry as the person page shows it (after a category override)."""
+    record = to_record(row, tz)
+    _, excluded, out_of_office = split_counted([record])
+    reason = excluded[0][1] if excluded else None
+    return _entry(row, reason, bool(out_of_office))
+
+
 def _entry(row: Activity, reason: str | None, away: bool) -> Entry:
     return Entry(
         row=row,

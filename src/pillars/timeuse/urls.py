@@ -3,8 +3,11 @@ from django.urls import path
 from pillars.timeuse import (
     views,
     views_blocks,
+    views_dashboard,
     views_downloads,
+    views_import,
     views_notes,
+    views_override,
     views_rules,
     views_targets,
 )
@@ -12,6 +15,23 @@ from pillars.timeuse import (
 urlpatterns = [
     path("", views.home, name="home"),
     path("people/<int:person_id>/", views.person_detail, name="person"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("dashboard/teams/<int:team_id>/", views_dashboard.dashboard, name="dashboard-team"),
+    path(
+        "entries/<int:activity_id>/category/",
+        views_override.override_entry,
+        name="entry-category",
+    ),
+    path("people/<int:person_id>/imports/", views_import.person_imports, name="person-imports"),
+    path("imports/<int:run_id>/", views_import.import_run, name="import-run"),
+    path("imports/<int:run_id>/progress/", views_import.import_progress, name="import-progress"),
+    path(
+        "imports/<int:run_id>/problems.csv",
+        views_import.import_problems_csv,
+        name="import-problems",
+    ),
+    path("imports/<int:run_id>/undo/", views_import.import_undo, name="import-undo"),
+    path("imports/<int:run_id>/again/", views_import.import_run_again, name="import-again"),
     path("rules/", views_rules.rules_list, name="rules"),
     path("rules/new/", views_rules.rule_form, name="rule-new"),
     path("rules/<int:rule_id>/edit/", views_rules.rule_form, name="rule-edit"),

@@ -62,3 +62,14 @@ def duration_to(start: Any, end: Any) -> float:
 def last_moment(end: datetime) -> datetime:
     """The last second before an exclusive end: a week ending Monday 00:00 shows Sunday."""
     return end - timedelta(seconds=1)
+
+
+@register.filter
+def trend(value: float | None) -> str:
+    """A change in share as points: 0.05 -> '↑ 5 pts', -0.02 -> '↓ 2 pts', None -> '–'."""
+    if value is None:
+        return "–"
+    points = round(value * 100)
+    if points == 0:
+        return "→ 0 pts"
+    return f"{'↑' if points > 0 else '↓'} {abs(points)} pts"

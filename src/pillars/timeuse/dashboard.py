@@ -1,0 +1,143 @@
+"""The team dashboard's content: one unit per person (a team) or per team (the organisation).
+
+A unit is a name, a link, its weekly report and trend; the total is the same shape. The
+charts are drawn from these units, and the table shows the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from pillars.domain.team_totals import combined_report, share_trend
+from pillars.domain.timeuse import PersonReport
+from pillars.exporters.chart import chart_rows, weekly_chart_svg
+from pillars.exporters.team_chart import (
+    hours_rows,
+    hours_spec,
+    share_rows,
+    share_trend_spec,
+    to_svg,
+)
+from pillars.teams.models import Team
+from pillars.timeuse.queries import PersonTime
+
+DEFAULT_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    url: str
+    report: PersonReport
+    target_label: str
+    trend: float | None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    title: str
+    units: list[Unit]
+    total: Unit
+    share_chart: SafeString | None
+    hours_chart: SafeString | None
+    total_chart: SafeString | None
+
+
+def team_dashboard(team: Team, people_time: Sequence[PersonTime], query: str) -> Dashboard:
+    """A team: one unit per person (linking to their page), the team's total first."""
+    units = [
+        _unit(
+            pt.person.name,
+            reverse("person", args=[pt.person.pk]) + query,
+            pt.report,
+            pt.target.label() if pt.target else "—",
+        )
+        for pt in people_time
+    ]
+    total = _total(f"{team.name}: team total", units)
+    return _dashboard(team.name, units, total)
+
+
+def organisation_dashboard(
+    organisation: str, teams: Sequence[Team], people_time: Sequence[PersonTime], query: str
+) -> Dashboard:
+    """Every team (linking to its dashboard) and the organisation's total."""
+    by_team: dict[int, list[PersonReport]] = defaultdict(list)
+    for pt in people_time:
+        if pt.person.team_id is not None:
+            by_team[pt.person.team_id].append(pt.report)
+    units = [
+        _total(
+            team.name,
+            [],
+            reports=by_team[team.pk],
+            url=reverse("dashboard-team", args=[team.pk]) + query,
+        )
+        for team in teams
+        if by_team[team.pk]
+    ]
+    total = _total(f"{organisation}: total", units)
+    return _dashboard(organisation, units, total)
+
+
+def _unit(name: str, url: str, report: PersonReport, target_label: str) -> Unit:
+    return Unit(name, url, report, target_label, share_trend(report.weeks))
+
+
+def _total(
+    name: str, units: Sequence[Unit], *, reports: Sequence[PersonReport] = (), url: str = ""
+) -> Unit:
+    report = combined_report(name, reports or [unit.report for unit in units])
+    target = report.total.target
+    label = f"{target.value * 100:.0f}%" if target else "—"
+    return _unit(name, url, report, label)
+
+
+def _dashboard(title: str, units: list[Unit], total: Unit) -> Dashboard:
+    if not total.report.weeks:
+        return Dashboard(title, units, total, None, None, None)
+    panels = _unique_names([(u.name, u.report.weeks) for u in (total, *units)])
+    share = tuple(tuple(sorted(row.items())) for row in share_rows(panels))
+    hours = tuple(tuple(sorted(row.items())) for row in hours_rows(panels[1:]))
+    weeks = tuple(tuple(sorted(row.items())) for row in chart_rows(total.report.weeks))
+    # Safe: names are escaped by the SVG renderer; the rest are numbers and week labels.
+    return Dashboard(
+        title,
+        units,
+        total,
+        mark_safe(_share_svg(share)),
+        mark_safe(_hours_svg(hours)),
+        mark_safe(_weekly_svg(weeks)),
+    )
+
+
+def _unique_names(panels: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:  # type: ignore[type-arg]
+    """Two people with the same name get two panels, not one merged."""
+    seen: dict[str, int] = {}
+    result = []
+    for name, weeks in panels:
+        seen[name] = seen.get(name, 0) + 1
+        result.append((name if seen[name] == 1 else f"{name} ({seen[name]})", weeks))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _share_svg(rows: tuple[tuple[tuple[str, object], ...], ...]) -> str:
+    # Rendering takes a few hundred ms; the same weeks are drawn again on every visit.
+    return to_svg(share_trend_spec([dict(row) for row in rows]))
+
+
+@lru_cache(maxsize=64)
+def _weekly_svg(rows: tuple[tuple[tuple[str, object], ...], ...]) -> str:
+    return weekly_chart_svg([dict(row) for row in rows], height=180)
+
+
+@lru_cache(maxsize=64)
+def _hours_svg(rows: tuple[tuple[tuple[str, object], ...], ...]) -> str:
+    return to_svg(hours_spec([dict(row) for row in rows]))

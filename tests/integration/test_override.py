@@ -1,0 +1,136 @@
+"""POST /entries/<id>/category/: one-click category override from the person page (htmx)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from pillars.teams.models import Person
+from pillars.timeuse.actions import import_activities
+from pillars.timeuse.models import Activity
+from tests.factories import ActivityFactory
+from tests.integration.conftest import Cast
+from tests.integration.samples import STANDARD_EVENTS, calendar, options_for, write
+
+HTMX = {"HX-Request": "true"}
+
+
+def entry(person: Person) -> Activity:
+    return ActivityFactory(
+        person=person,
+        start=datetime(2026, 11, 17, 9, tzinfo=UTC),
+        summary="<b>Weekly sync</b>",
+        category="internal",
+        rule="default: internal",
+    )
+
+
+def override(client: Client, viewer: Person, activity: Activity, category: str) -> Any:
+    client.force_login(viewer.user)
+    return client.post(f"/entries/{activity.pk}/category/", {"category": category}, headers=HTMX)
+
+
+def test_one_click_returns_the_updated_row_only(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    response = override(client, cast.rep, activity, "proactive")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<tr id="entry-{activity.pk}"') and "<html" not in html
+    assert '<span class="badge proactive">proactive</span>' in html
+    assert "overridden" in html and "(rule said internal)" in html
+    assert 'value="proactive" aria-pressed="true"' in html
+    assert "&lt;b&gt;Weekly sync&lt;/b&gt;" in html
+    assert "Tue 17 Nov 10:00" in html  # shown in the person's zone (Madrid)
+    activity.refresh_from_db()
+    assert activity.override_category == "proactive"
+
+
+def test_clearing_the_override_restores_the_rules_category(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    override(client, cast.rep, activity, "reactive")
+    html = override(client, cast.rep, activity, "").content.decode()
+    assert '<span class="badge internal">internal</span>' in html and "overridden" not in html
+    activity.refresh_from_db()
+    assert activity.override_category == "" and activity.effective_category == "internal"
+
+
+def test_the_person_page_offers_the_override_with_csrf(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    client.force_login(cast.rep.user)
+    html = client.get(f"/people/{cast.rep.pk}/?from=2026-11-16&to=2026-11-22").content.decode()
+    assert f'hx-post="/entries/{activity.pk}/category/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert " style=" not in html.split('<table class="entries">')[1]
+
+
+def test_the_override_needs_the_csrf_token(cast: Cast) -> None:
+    client = Client(enforce_csrf_checks=True)
+    activity = entry(cast.rep)
+    assert override(client, cast.rep, activity, "proactive").status_code == 403
+
+
+def test_without_htmx_the_form_posts_and_comes_back_to_the_page(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    client.force_login(cast.rep.user)
+    response = client.post(f"/entries/{activity.pk}/category/", {"category": "reactive"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/people/{cast.rep.pk}/#entry-{activity.pk}"
+
+
+def test_unlogged_or_unknown_categories_are_refused(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    assert override(client, cast.rep, activity, "unlogged").status_code == 400
+    assert override(client, cast.rep, activity, "fun").status_code == 400
+    assert client.get(f"/entries/{activity.pk}/category/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("viewer", "status"),
+    [
+        ("rep", 200),
+        ("manager", 200),
+        ("director", 200),
+        ("teammate", 404),
+        ("other_manager", 404),
+        ("west_rep", 404),
+        ("outside_director", 404),
+    ],
+)
+def test_who_may_override_a_reps_entry(
+    client: Client, cast: Cast, viewer: str, status: int
+) -> None:
+    activity = entry(cast.rep)
+    assert override(client, getattr(cast, viewer), activity, "proactive").status_code == status
+    activity.refresh_from_db()
+    assert activity.override_category == ("proactive" if status == 200 else "")
+
+
+def test_anonymous_is_sent_to_log_in(client: Client, cast: Cast) -> None:
+    activity = entry(cast.rep)
+    response = client.post(f"/entries/{activity.pk}/category/", {"category": "proactive"})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_an_override_survives_re_import_and_counts_in_the_report(
+    client: Client, rita: Person, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "cal.ics", calendar(*STANDARD_EVENTS))
+    import_activities(person=rita, path=path, options=options_for(rita))
+    meeting = Activity.objects.get(source_id="b@test")
+    assert meeting.category == "internal"
+    override(client, rita, meeting, "proactive")
+    changed = calendar(*STANDARD_EVENTS).replace("Team meeting", "Team meeting (moved)")
+    run = import_activities(
+        person=rita, path=write(tmp_path, "cal.ics", changed), options=options_for(rita)
+    )
+    assert run.updated == 1
+    meeting.refresh_from_db()
+    assert (meeting.summary, meeting.category) == ("Team meeting (moved)", "internal")
+    assert meeting.override_category == "proactive"
+    client.force_login(rita.user)
+    html = client.get(f"/people/{rita.pk}/?from=2024-09-30&to=2024-10-06").content.decode()
+    assert "overridden" in html and "(rule said internal)" in html
