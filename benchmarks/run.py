@@ -232,8 +232,14 @@ def judge(bench: Benchmark, ours: dict[str, Any], ref: dict[str, Any]) -> dict[s
 def row(bench: Benchmark) -> str:
     r = bench.result
     if "speedup" not in r:
-        problem = r["ours"].get("error") or r["reference"].get("error")
-        return f"{bench.name:<14} {'-':>9} {'-':>9} {'-':>8}  error: {problem}"
+        o, f = r["ours"], r["reference"]
+        shown = [
+            f"{side.get('seconds', 0):>8.2f}s" if "error" not in side else f"{'-':>9}"
+            for side in (o, f)
+        ]
+        peaks = f"{o.get('peak_mb', 0):>6.0f}/{f.get('peak_mb', 0):<6.0f}"
+        problem = o.get("error") or f.get("error")
+        return f"{bench.name:<14} {shown[0]} {shown[1]} {'-':>8} {'-':>8} {peaks}  error: {problem}"
     o, f = r["ours"], r["reference"]
     return (
         f"{bench.name:<14} {o['seconds']:>8.2f}s {f['seconds']:>8.2f}s {r['speedup']:>7.2f}x "
@@ -275,10 +281,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (best kept)")
     parser.add_argument("--crm-rows", type=int, default=None, help="rows of the generated CSV")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per measurement")
+    parser.add_argument("--show", action="store_true", help="print the table of latest.json")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], json.loads(args.child[1]), args.child[2])
+        return
+    if args.show:
+        show(RESULTS / "latest.json")
         return
     RESULTS.mkdir(parents=True, exist_ok=True)
     wanted = {name.strip() for name in args.only.split(",") if name.strip()}
@@ -303,6 +313,25 @@ def main() -> None:
     for bench in selected:
         print(summary(bench))
     write_results(selected, args.quick)
+
+
+def show(latest: Path) -> None:
+    """The stored figures (of possibly several partial runs) as the table and the summary."""
+    stored = json.loads(latest.read_text())["benchmarks"]
+    benches = []
+    for entry in stored:
+        bench = Benchmark(entry["name"], entry["title"], entry["params"], "", "", 0.0)
+        bench.speed_target, bench.memory_target = entry["speed_target"], entry["memory_target"]
+        bench.result = entry
+        benches.append(bench)
+    print(HEADER)
+    for bench in benches:
+        print(row(bench))
+    print(
+        "\nSummary (ratio = reference time / our time; memory = our peak RSS growth / reference's)"
+    )
+    for bench in benches:
+        print(summary(bench) + f"  [{bench.title}; {bench.result.get('when', '')}]")
 
 
 def write_results(selected: list[Benchmark], quick: bool) -> None:
