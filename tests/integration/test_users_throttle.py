@@ -67,3 +67,14 @@ def test_usernames_are_not_kept_in_clear() -> None:
     throttle.record_failure("ana@x.example", "1.2.3.4")
     keys = list(cache._cache)  # type: ignore[attr-defined]
     assert keys and not any("ana" in key for key in keys)
+
+
+def test_the_admin_login_is_throttled_too(client: Client, cast: Cast) -> None:
+    cast.rep.user.is_staff = True
+    cast.rep.user.save()
+    data = {"username": cast.rep.email, "password": "wrong", "next": "/admin/"}
+    for _ in range(5):
+        client.post("/admin/login/", data, REMOTE_ADDR="10.0.0.9")
+    response = client.post("/admin/login/", data | {"password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+    assert "Too many failed logins" in response.content.decode()
+    assert "_auth_user_id" not in client.session

@@ -2,7 +2,11 @@
 
 from django.contrib import admin
 
+from pillars.teams.forms import ThrottledAdminAuthenticationForm
 from pillars.teams.models import Organization, Person, PersonAlias, Team
+
+# /admin/login/ would otherwise be a way around the login throttle.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class TeamInline(admin.TabularInline):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
@@ -84,3 +85,7 @@ class InviteForm(forms.Form):
         if Person.objects.filter(email=email).exists():
             raise forms.ValidationError("Someone with this e-mail already has a place in Pillars.")
         return email
+
+
+class ThrottledAdminAuthenticationForm(ThrottledAuthenticationForm, AdminAuthenticationForm):
+    """The admin's login (staff only) under the same throttle as the site's."""
