@@ -119,7 +119,7 @@ def test_checkup_shows_the_notes_beside_the_measured_weeks(client: Client, cast:
     )
     assert "Month check-up · November 2026" in html
     assert "Decided 1 of 2 noted days (50%)" in html
-    row = html[html.index("<td>2026-W47</td>") :].split("</tr>")[0]
+    row = html[html.index(">2026-W47</td>") :].split("</tr>")[0]
     assert ">2<" in row and "1 (50%)" in row and "3.0 h" in row and "3.0 h" in row
     assert "&lt;b&gt;calls&lt;/b&gt;" in html
     assert "edit</a>" not in html  # the manager reads, only the rep edits
