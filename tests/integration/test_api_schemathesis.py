@@ -12,6 +12,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from pillars.api.actions import create_token
 from tests.integration.conftest import Cast
@@ -51,5 +52,6 @@ def test_api_gives_no_server_error(case: Any, manager_token: tuple[str, list[int
         # Most random ids name no one; steer the cases to real people (seen and unseen).
         case.path_parameters["person_id"] = ids[person_id % len(ids)]
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error]
+        headers={"Authorization": f"Bearer {token}"},
+        checks=[not_a_server_error, response_schema_conformance],
     )

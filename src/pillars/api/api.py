@@ -15,11 +15,12 @@ from zoneinfo import ZoneInfo
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Query
-from ninja.errors import HttpError
+from ninja.errors import ValidationError
 
 from pillars.api.auth import TokenAuth
 from pillars.api.schemas import (
     ActivityBatch,
+    Invalid,
     Message,
     PersonOut,
     PushResult,
@@ -44,7 +45,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
-Errors = {401: Message, 404: Message}
+Errors = {401: Message, 404: Message, 422: Invalid}
 
 
 @api.get("/people", response={200: list[PersonOut], 401: Message}, summary="People you can see")
@@ -56,7 +57,7 @@ def list_people(request: HttpRequest) -> list[PersonOut]:
 
 @api.get(
     "/people/{person_id}/weekly",
-    response={200: WeeklyReport, 422: Message, **Errors},
+    response={200: WeeklyReport, **Errors},
     summary="A person's weekly report",
 )
 def weekly_report(
@@ -101,7 +102,7 @@ def push(request: HttpRequest, person_id: int, batch: ActivityBatch) -> dict[str
 def _range(person: Person, first: date | None, last: date | None) -> tuple[date, date]:
     for day in (first, last):
         if day is not None and not FIRST_DAY <= day <= LAST_DAY:
-            raise HttpError(422, "dates must be between 1970-01-01 and 2099-12-31")
+            raise _invalid("dates must be between 1970-01-01 and 2099-12-31")
     if first is None and last is None:
         today = timezone.now().astimezone(ZoneInfo(person.timezone)).date()
         return default_range([person], today)
@@ -109,10 +110,15 @@ def _range(person: Person, first: date | None, last: date | None) -> tuple[date,
     first = first or last - timedelta(days=13)  # type: ignore[operator]
     last = last or first + timedelta(days=13)
     if last < first:
-        raise HttpError(422, "'to' is before 'from'")
+        raise _invalid("'to' is before 'from'")
     if (last - first).days >= MAX_REPORT_DAYS:
-        raise HttpError(422, f"at most {MAX_REPORT_DAYS} days per call")
+        raise _invalid(f"at most {MAX_REPORT_DAYS} days per call")
     return first, last
+
+
+def _invalid(message: str) -> ValidationError:
+    """The same 422 shape as ninja's own validation errors."""
+    return ValidationError([{"loc": ["query", "from"], "msg": message, "type": "value_error"}])
 
 
 def _person_out(person: Person) -> PersonOut:

@@ -161,3 +161,15 @@ class WeeklyReport(Schema):
 
 class Message(Schema):
     detail: str
+
+
+class ErrorItem(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Invalid(Schema):
+    """422: what was wrong, where (`loc`: "body", "activities", 0, "start"...)."""
+
+    detail: list[ErrorItem]
