@@ -106,6 +106,7 @@ def test_manager_imports_reads_the_dashboard_and_overrides_in_one_click(
         "skipped",
     ]
     assert page.get_by_text("invalid DTSTART value").count() == 1
+    assert page.get_by_role("link", name="Undo this import…").count() == 1
     screenshot(page, "import-result")
 
     page.goto(f"{base}/dashboard/?from=2026-10-05&to=2026-11-29")

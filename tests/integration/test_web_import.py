@@ -66,6 +66,7 @@ def test_the_page_polls_while_queued_and_the_worker_finishes_the_import(
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     progress = client.get(f"/imports/{run.pk}/progress/").content.decode()
     assert "Import finished" in progress and "hx-trigger" not in progress
+    assert f'href="/imports/{run.pk}/undo/"' in progress  # what to do next comes with it
     assert progress.lstrip().startswith('<div id="import-status"') and "<html" not in progress
     run.refresh_from_db()
     assert (run.status, run.rows_read, run.created) == ("done", 4, 4)
