@@ -114,7 +114,11 @@ def row_keys(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def hours(pairs: Iterable[tuple[datetime, datetime]]) -> float:
-    return round(sum((end - start).total_seconds() for start, end in pairs) / 3600, 2)
+    # In UTC: aware datetimes sharing a zone subtract on the wall clock (wrong across DST).
+    seconds = sum(
+        (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() for start, end in pairs
+    )
+    return round(seconds / 3600, 2)
 
 
 @case("report:reference")

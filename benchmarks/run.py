@@ -255,6 +255,8 @@ def summary(bench: Benchmark) -> str:
     if bench.memory_target is not None:
         target += f", peak growth <= {bench.memory_target:.2g} of reference"
     if "speedup" not in r:
+        if "error" in r["ours"] and "error" not in r["reference"]:
+            return f"  {bench.name:<14} target {target}: MISSED (ours: {r['ours']['error']})"
         return f"  {bench.name:<14} target {target}: NOT MEASURED"
     memory = f" (CPU {r['cpu_speedup']:.2f}x), memory growth {r['memory_ratio']:.2f} of reference"
     verdict = "met" if r["met"] else "MISSED"
