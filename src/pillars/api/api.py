@@ -29,7 +29,7 @@ from pillars.api.schemas import (
 from pillars.exporters.report import report_to_dict
 from pillars.teams.access import get_person_for_user, visible_people
 from pillars.teams.models import Person
-from pillars.timeuse.push import push_activities
+from pillars.timeuse.actions import store_activities
 from pillars.timeuse.queries import default_range, person_weekly_report
 
 MAX_REPORT_DAYS = 371  # 53 weeks: one report call never walks more than a year of entries
@@ -88,7 +88,7 @@ def push(request: HttpRequest, person_id: int, batch: ActivityBatch) -> dict[str
     """
     person = get_person_for_user(request.auth, person_id)
     records = [item.to_record() for item in batch.activities]
-    run = push_activities(person=person, records=records, started_by=request.auth)
+    run = store_activities(person=person, records=records, name="api", started_by=request.auth)
     return {
         "import_run": run.pk,
         "created": run.created,

@@ -13,7 +13,7 @@ Decisions:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,11 +80,44 @@ def import_activities(
             line=first.line if first else None,
             column=first.column if first else None,
         )
+    run = store_activities(
+        person=person,
+        records=records,
+        name=path.name,
+        started_by=started_by,
+        run=run,
+        sha256=_sha256(path),
+        skipped=log.error_count,
+        problems=[_problem(p) for p in (*log.errors, *log.warnings)],
+    )
+    if progress is not None:
+        progress(len(records))
+    return run
+
+
+def store_activities(
+    *,
+    person: Person,
+    records: Sequence[ActivityRecord],
+    name: str,
+    started_by: Any = None,
+    run: ImportRun | None = None,
+    sha256: str = "",
+    skipped: int = 0,
+    problems: Sequence[dict[str, Any]] = (),
+) -> ImportRun:
+    """Store read records as one import run, in one transaction: the person's rows of them
+    (owner attribution), classified by the organisation's rules, each key once, created,
+    updated or left unchanged. A file import and an API push (name "api") both end here.
+
+    `skipped` and `problems` are what reading already found (bad rows and their messages).
+    """
+    records = list(records)
     attribution = attribute_to_person(records, person)
     classify = classifier_for(person)
-    counts = Counts(path.name, skipped=log.error_count + attribution.others)
-    counts.problems = [_problem(p) for p in (*log.errors, *log.warnings)]
-    counts.problems += [{**problem, "file": path.name} for problem in attribution.problems]
+    counts = Counts(name, skipped=skipped + attribution.others)
+    counts.problems = list(problems)
+    counts.problems += [{**problem, "file": name} for problem in attribution.problems]
     # Classify before the transaction: on SQLite the write lock is held only while writing.
     items = [classify(record) for record in _first_of_each_key(attribution.mine, counts)]
     with transaction.atomic():
@@ -92,18 +125,16 @@ def import_activities(
             run = ImportRun.objects.create(
                 person=person,
                 started_by=started_by if getattr(started_by, "pk", None) else None,
-                file_name=path.name[:255],
+                file_name=name[:255],
             )
         run.source_kind = _source_kind(records)
-        run.sha256 = _sha256(path)
+        run.sha256 = sha256
         for chunk in _chunks(items, CHUNK):
             _write_chunk(person, run, chunk, counts)
-        for name in ("created", "updated", "unchanged", "skipped", "problems"):
-            setattr(run, name, getattr(counts, name))
+        for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
+            setattr(run, field_name, getattr(counts, field_name))
         run.status, run.rows_read, run.finished_at = ImportStatus.DONE, len(records), timezone.now()
         run.save()
-    if progress is not None:
-        progress(len(records))
     return run
 
 
