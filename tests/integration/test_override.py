@@ -45,6 +45,9 @@ def test_one_click_returns_the_updated_row_only(client: Client, cast: Cast) -> N
     assert 'value="proactive" aria-pressed="true"' in html
     assert "&lt;b&gt;Weekly sync&lt;/b&gt;" in html
     assert "Tue 17 Nov 10:00" in html  # shown in the person's zone (Madrid)
+    # The week's split comes along, swapped out of band: 1 h proactive now.
+    oob = html.split('<template><div id="split-2026-W47" hx-swap-oob="true">')[1]
+    assert '<span class="badge proactive">proactive</span></td><td class="num">1.0 h' in oob
     activity.refresh_from_db()
     assert activity.override_category == "proactive"
 

@@ -189,3 +189,11 @@ def test_the_history_lists_the_persons_imports_newest_first(client: Client, cast
     assert html.index("&lt;new&gt;.csv") < html.index("old.ics")
     assert "Failed" in html and "someone-else" not in html
     assert 'enctype="multipart/form-data"' in html and "Up to 50 MB" in html
+
+
+def test_a_queued_import_whose_file_is_gone_fails_and_says_so(cast: Cast, uploads: Path) -> None:
+    run = ImportRunFactory(person=cast.rep, status="queued", upload="0" * 32 + "/gone.ics")
+    assert run_import.call(run.pk) == "failed"
+    run.refresh_from_db()
+    assert run.error == "the uploaded file is no longer on the server: upload it again"
+    assert run.finished_at is not None and not run.in_progress
