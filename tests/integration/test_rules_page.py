@@ -186,3 +186,23 @@ def test_switching_a_rule_off_gives_the_entries_back_to_the_defaults(
 def test_an_unknown_change_is_404(client: Client, cast: Cast) -> None:
     rule = make_rule(cast, name="QBRs", keywords_any=["QBR"])
     assert as_(client, cast.director).get(f"/rules/{rule.pk}/explode/").status_code == 404
+
+
+def test_reclassify_counts_changes_and_treats_each_copy_of_a_series(cast: Cast) -> None:
+    from pillars.timeuse.actions_rules import reclassify_organization
+
+    copies = [recent(cast.rep, "Weekly QBR") for _ in range(3)]
+    other = recent(cast.west_rep, "Team sync")
+    Rule.objects.create(
+        organization=cast.rep.organization,
+        name="QBR",
+        category="reactive",
+        conditions={"keywords_any": ["QBR"]},
+    )
+    assert reclassify_organization(organization=cast.rep.organization) == 3
+    for row in copies:
+        row.refresh_from_db()
+        assert (row.category, row.rule) == ("reactive", "QBR")
+    other.refresh_from_db()
+    assert other.category == "internal"
+    assert reclassify_organization(organization=cast.rep.organization) == 0

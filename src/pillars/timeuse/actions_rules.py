@@ -59,12 +59,31 @@ def reclassify_organization(*, organization: Organization) -> int:
     changed = 0
     for person in Person.objects.filter(organization=organization).select_related("organization"):
         context = classify_context(person)
+        # A recurring meeting repeats the same fields: classify each distinct one once.
+        known: dict[tuple[object, ...], tuple[str, str]] = {}
         pending: list[Activity] = []
         for row in Activity.objects.filter(person=person).iterator(chunk_size=2000):
-            result = classify(to_record(row), rules, context)
-            if (row.category, row.rule) != (result.category.value, result.rule[:200]):
-                row.category, row.rule = result.category.value, result.rule[:200]
+            key = _classified_fields(row)
+            if key not in known:
+                result = classify(to_record(row), rules, context)
+                known[key] = (result.category.value, result.rule[:200])
+            if (row.category, row.rule) != known[key]:
+                row.category, row.rule = known[key]
                 pending.append(row)
         Activity.objects.bulk_update(pending, ["category", "rule"], batch_size=BATCH)
         changed += len(pending)
     return changed
+
+
+def _classified_fields(row: Activity) -> tuple[object, ...]:
+    """Everything a rule looks at (domain.classify.rule_matches), nothing else."""
+    return (
+        row.summary,
+        tuple(row.tags),
+        row.kind,
+        row.crm_type,
+        row.direction,
+        row.organizer,
+        tuple(row.attendees),
+        bool(row.account.strip()),
+    )
