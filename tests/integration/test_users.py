@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 
 from pillars.errors import AccessDenied, ConfigError
@@ -16,6 +17,11 @@ from tests.factories import PASSWORD, TeamFactory
 from tests.integration.conftest import Cast
 
 NEW_PASSWORD = "a much longer new passphrase 2026"
+
+
+@pytest.fixture(autouse=True)
+def no_throttle_left_over() -> None:
+    cache.clear()  # reset mails and logins are counted per process
 
 
 def invite(client: Client, **fields: object) -> object:

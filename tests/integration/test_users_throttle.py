@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
@@ -78,3 +79,10 @@ def test_the_admin_login_is_throttled_too(client: Client, cast: Cast) -> None:
     response = client.post("/admin/login/", data | {"password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
     assert "Too many failed logins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_mails_stop_after_five_requests(client: Client, cast: Cast) -> None:
+    for _ in range(7):
+        response = client.post("/accounts/password/reset/", {"email": cast.rep.email})
+        assert response.url == "/accounts/password/reset/sent/"
+    assert len(mail.outbox) == 5

@@ -55,6 +55,17 @@ class InvitingPasswordResetForm(PasswordResetForm):
     authentication system); in Pillars such a login is an invitation not yet taken up.
     """
 
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        """Send the link, at most LOGIN_FAILURE_LIMIT times per address and e-mail per window:
+        the form must not become a way to flood someone's inbox. The page says the same
+        either way, so it tells nothing about which addresses have a login."""
+        key = "password-reset:" + str(self.cleaned_data.get("email", ""))
+        address = throttle.client_address(request)
+        if throttle.seconds_locked(key, address):
+            return
+        throttle.record_failure(key, address)
+        super().save(*args, request=request, **kwargs)
+
     def get_users(self, email: str) -> Iterator[Any]:
         email = email.strip().lower()
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
