@@ -135,3 +135,12 @@ def test_pages_link_the_downloads_for_the_shown_window(client: Client, cast: Cas
     html = as_(client, cast.manager).get(f"/{WEEK_47}").content.decode()
     assert "/report.csv?from=2026-11-16&amp;to=2026-11-22" in html
     assert "/report.xlsx?from=2026-11-16&amp;to=2026-11-22" in html
+
+
+def test_file_name_is_ascii_even_for_an_accented_address(client: Client, cast: Cast) -> None:
+    cast.rep.email = "lucía@northwind.example"
+    cast.rep.save()
+    response = as_(client, cast.rep).get(f"/people/{cast.rep.pk}/report.csv{WEEK_47}")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="luc-a-2026-11-16-2026-11-22.csv"'
+    )

@@ -206,3 +206,9 @@ def test_reclassify_counts_changes_and_treats_each_copy_of_a_series(cast: Cast) 
     other.refresh_from_db()
     assert other.category == "internal"
     assert reclassify_organization(organization=cast.rep.organization) == 0
+
+
+def test_the_change_page_counts_over_the_weeks_asked_for(client: Client, cast: Cast) -> None:
+    rule = make_rule(cast, name="QBRs", keywords_any=["QBR"])
+    html = as_(client, cast.manager).get(f"/rules/{rule.pk}/deactivate/?weeks=30").content
+    assert b"of the last 30 weeks" in html and b'value="30"' in html

@@ -68,4 +68,5 @@ def _attachment(body: str | bytes, filename: str) -> HttpResponse:
 
 
 def _slug(email: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in email.partition("@")[0]) or "person"
+    # ASCII only: the name goes into a Content-Disposition header.
+    return "".join(c if c.isascii() and c.isalnum() else "-" for c in email.partition("@")[0])
