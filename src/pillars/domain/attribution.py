@@ -24,6 +24,29 @@ def owner_key(owner: str) -> str:
     return " ".join(owner.split()).casefold()
 
 
+@dataclass(frozen=True)
+class OwnerMatcher:
+    """Who an owner column value names: a person's e-mail key, or None when no one is known."""
+
+    person: str
+    known: Mapping[str, str]
+
+    @classmethod
+    def for_person(
+        cls, person_email: str, aliases: Mapping[str, str] | None = None
+    ) -> OwnerMatcher:
+        known = {owner_key(alias): owner_key(email) for alias, email in (aliases or {}).items()}
+        return cls(owner_key(person_email), known)
+
+    def who(self, owner: str) -> str | None:
+        """An owner written as an e-mail identifies someone by itself; a name or id needs an alias."""
+        key = owner_key(owner)
+        return self.known.get(key, key if "@" in key else None)
+
+    def is_person(self, owner: str) -> bool:
+        return self.who(owner) == self.person
+
+
 def split_by_owner(
     activities: Iterable[Activity], person_email: str, aliases: Mapping[str, str] | None = None
 ) -> OwnerSplit:
@@ -38,15 +61,13 @@ def split_by_owner(
     owners = {owner_key(a.owner) for a in rows if a.owner.strip()}
     if len(owners) <= 1:
         return OwnerSplit(tuple(rows), 0, ())
-    person = owner_key(person_email)
-    known = {owner_key(alias): owner_key(email) for alias, email in (aliases or {}).items()}
+    matcher = OwnerMatcher.for_person(person_email, aliases)
     mine: list[Activity] = []
     unmatched: dict[str, str] = {}
     for row in rows:
-        key = owner_key(row.owner)
-        who = known.get(key, key if "@" in key else None)
-        if who == person:
+        who = matcher.who(row.owner)
+        if who == matcher.person:
             mine.append(row)
         elif who is None:
-            unmatched.setdefault(key, row.owner.strip() or NO_OWNER)
+            unmatched.setdefault(owner_key(row.owner), row.owner.strip() or NO_OWNER)
     return OwnerSplit(tuple(mine), len(rows) - len(mine), tuple(sorted(unmatched.values())))

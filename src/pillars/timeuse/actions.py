@@ -13,7 +13,7 @@ Decisions:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,16 @@ from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions
 from pillars.importers.files import read_activities
 from pillars.teams.models import Person
 from pillars.timeuse.convert import (
+    COMPARED_FIELDS,
     WRITTEN_FIELDS,
-    changed_fields,
     row_values,
     snapshot,
     storage_key,
 )
+from pillars.timeuse.fastinsert import insert_activities
 from pillars.timeuse.models import Activity, ImportChange, ImportRun, ImportStatus
-from pillars.timeuse.rules import attribute_to_person, classifier_for
+from pillars.timeuse.rules import OwnerFilter, classifier_for
+from pillars.timeuse.spool import Spool
 
 CHUNK = 1000  # rows per existence query and per progress call
 BATCH = 500  # rows per INSERT / UPDATE statement
@@ -65,40 +67,40 @@ def import_activities(
 
     Raises ImportFileError when the file is not what it claims (nothing stored) and, with
     `strict`, StrictImportError when any row is bad (nothing stored). `progress(n)` is called
-    with the number of rows read so far, every CHUNK rows and once at the end. A queued
-    `run` (a web upload) is filled in and marked done instead of creating a new one. Each
-    updated row's previous values are kept (ImportChange) so the run can be undone.
+    with the number of rows read so far, every CHUNK rows. A queued `run` (a web upload) is
+    filled in and marked done instead of creating a new one. Each updated row's previous
+    values are kept (ImportChange) so the run can be undone. Memory stays bounded: the file
+    is read once into a spool on disk, then written chunk by chunk.
     """
     log = ReadLog(file=path.name)
-    records = list(_counted(read_activities(path, options, log), progress))
-    if strict and log.error_count:
-        first = log.errors[0] if log.errors else None
-        raise StrictImportError(
-            path.name,
-            f"{log.error_count} bad row(s), nothing imported (strict); first: "
-            + (first.message if first else "see the file"),
-            line=first.line if first else None,
-            column=first.column if first else None,
+    records = read_activities(path, options, log)
+    with Spool() as spool:
+        spool.fill(records, classifier_for(person), progress)
+        if strict and log.error_count:
+            first = log.errors[0] if log.errors else None
+            raise StrictImportError(
+                path.name,
+                f"{log.error_count} bad row(s), nothing imported (strict); first: "
+                + (first.message if first else "see the file"),
+                line=first.line if first else None,
+                column=first.column if first else None,
+            )
+        return _store(
+            person=person,
+            spool=spool,
+            name=path.name,
+            started_by=started_by,
+            run=run,
+            sha256=_sha256(path),
+            skipped=log.error_count,
+            problems=[_problem(p) for p in (*log.errors, *log.warnings)],
         )
-    run = store_activities(
-        person=person,
-        records=records,
-        name=path.name,
-        started_by=started_by,
-        run=run,
-        sha256=_sha256(path),
-        skipped=log.error_count,
-        problems=[_problem(p) for p in (*log.errors, *log.warnings)],
-    )
-    if progress is not None:
-        progress(len(records))
-    return run
 
 
 def store_activities(
     *,
     person: Person,
-    records: Sequence[ActivityRecord],
+    records: Iterable[ActivityRecord],
     name: str,
     started_by: Any = None,
     run: ImportRun | None = None,
@@ -112,14 +114,35 @@ def store_activities(
 
     `skipped` and `problems` are what reading already found (bad rows and their messages).
     """
-    records = list(records)
-    attribution = attribute_to_person(records, person)
-    classify = classifier_for(person)
-    counts = Counts(name, skipped=skipped + attribution.others)
+    with Spool() as spool:
+        spool.fill(records, classifier_for(person))
+        return _store(
+            person=person,
+            spool=spool,
+            name=name,
+            started_by=started_by,
+            run=run,
+            sha256=sha256,
+            skipped=skipped,
+            problems=problems,
+        )
+
+
+def _store(
+    *,
+    person: Person,
+    spool: Spool,
+    name: str,
+    started_by: Any,
+    run: ImportRun | None,
+    sha256: str,
+    skipped: int,
+    problems: Sequence[dict[str, Any]],
+) -> ImportRun:
+    owners = OwnerFilter(person, spool.owners)
+    counts = Counts(name, skipped=skipped)
     counts.problems = list(problems)
-    counts.problems += [{**problem, "file": name} for problem in attribution.problems]
-    # Classify before the transaction: on SQLite the write lock is held only while writing.
-    items = [classify(record) for record in _first_of_each_key(attribution.mine, counts)]
+    seen: set[bytes] = set()
     with transaction.atomic():
         if run is None:
             run = ImportRun.objects.create(
@@ -127,13 +150,16 @@ def store_activities(
                 started_by=started_by if getattr(started_by, "pk", None) else None,
                 file_name=name[:255],
             )
-        run.source_kind = _source_kind(records)
+        run.source_kind = ",".join(sorted(spool.sources))[:60]
         run.sha256 = sha256
-        for chunk in _chunks(items, CHUNK):
-            _write_chunk(person, run, chunk, counts)
+        for chunk in spool.chunks():
+            mine = _first_of_each_key(owners.mine(chunk), counts, seen)
+            _write_chunk(person, run, mine, counts)
+        counts.skipped += owners.others
+        counts.problems += [{**problem, "file": name} for problem in owners.problems()]
         for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, field_name, getattr(counts, field_name))
-        run.status, run.rows_read, run.finished_at = ImportStatus.DONE, len(records), timezone.now()
+        run.status, run.rows_read, run.finished_at = ImportStatus.DONE, spool.count, timezone.now()
         run.save()
     return run
 
@@ -152,80 +178,101 @@ def override_category(*, activity: Activity, category: str | None) -> Activity:
 
 def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts: Counts) -> None:
     keys = [storage_key(item.activity) for item in items]
-    existing = {
-        (row.source, row.source_id): row
-        for row in Activity.objects.filter(
-            person=person, source_id__in=[source_id for _, source_id in keys]
-        )
-    }
-    to_create: list[Activity] = []
-    to_update: list[Activity] = []
-    changes: list[ImportChange] = []
+    # Plain values, not model instances: most rows of a re-import are unchanged.
+    existing = _existing_rows(person, keys)
+    to_create: list[dict[str, Any]] = []
+    changed: dict[int, dict[str, Any]] = {}
     for (source, source_id), item in zip(keys, items, strict=True):
         values = row_values(item)
         row = existing.get((source, source_id))
         if row is None:
             to_create.append(
-                Activity(
-                    person=person,
-                    import_run=run,
-                    created_by_run=run,
-                    source=source,
-                    source_id=source_id,
-                    **values,
-                )
-            )
-        elif changed_fields(row, values):
-            changes.append(ImportChange(run=run, activity=row, previous=snapshot(row)))
-            for name, value in values.items():
-                setattr(row, name, value)
-            row.import_run = run
-            to_update.append(row)
-        else:
-            counts.unchanged += 1
-    Activity.objects.bulk_create(to_create, batch_size=BATCH)
-    Activity.objects.bulk_update(to_update, WRITTEN_FIELDS, batch_size=BATCH)
-    ImportChange.objects.bulk_create(changes, batch_size=BATCH)
-    counts.created += len(to_create)
-    counts.updated += len(to_update)
-
-
-def _first_of_each_key(records: list[ActivityRecord], counts: Counts) -> Iterator[ActivityRecord]:
-    """Each key once: a second row with the same id in one file is skipped and reported."""
-    seen: set[tuple[str, str]] = set()
-    for record in records:
-        key = storage_key(record)
-        if key in seen:
-            counts.skipped += 1
-            if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
-                continue
-            counts.problems.append(
                 {
-                    "file": counts.file,
-                    "line": record.line or None,
-                    "column": None,
-                    "message": f"duplicate id {record.source_id!r}: only the first one is kept",
-                    "record_id": record.source_id,
-                    "level": "warning",
+                    "person_id": person.pk,
+                    "import_run_id": run.pk,
+                    "created_by_run_id": run.pk,
+                    "source": source,
+                    "source_id": source_id,
+                    **values,
                 }
             )
+        elif any(row[name] != values[name] for name in COMPARED_FIELDS):
+            changed[row["pk"]] = values
+        else:
+            counts.unchanged += 1
+    insert_activities(to_create)
+    _update_rows(run, changed)
+    counts.created += len(to_create)
+    counts.updated += len(changed)
+
+
+def _existing_rows(
+    person: Person, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Stored rows with these keys, one query per source so the unique index is used.
+
+    Without `order_by()` the model's default ordering makes SQLite pick the (person, start)
+    index and scan all of the person's rows for every chunk.
+    """
+    by_source: dict[str, list[str]] = {}
+    for source, source_id in keys:
+        by_source.setdefault(source, []).append(source_id)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, ids in by_source.items():
+        rows = (
+            Activity.objects.filter(person=person, source=source, source_id__in=ids)
+            .order_by()
+            .values("pk", "source", "source_id", *COMPARED_FIELDS)
+        )
+        found.update(((row["source"], row["source_id"]), row) for row in rows)
+    return found
+
+
+def _update_rows(run: ImportRun, changed: dict[int, dict[str, Any]]) -> None:
+    """Write the new values, keeping each row's previous ones so the run can be undone."""
+    if not changed:
+        return
+    rows = Activity.objects.in_bulk(list(changed))
+    changes = [ImportChange(run=run, activity=row, previous=snapshot(row)) for row in rows.values()]
+    for pk, row in rows.items():
+        for name, value in changed[pk].items():
+            setattr(row, name, value)
+        row.import_run = run
+    Activity.objects.bulk_update(list(rows.values()), WRITTEN_FIELDS, batch_size=BATCH)
+    ImportChange.objects.bulk_create(changes, batch_size=BATCH)
+
+
+def _first_of_each_key(
+    items: list[Classified], counts: Counts, seen: set[bytes]
+) -> list[Classified]:
+    """Each key once: a second row with the same id in one file is skipped and reported.
+
+    Keys are remembered as 12-byte digests, so a million-row file costs tens of MB, not
+    hundreds (a collision is about as likely as 1 in 10^17 for a million keys).
+    """
+    kept: list[Classified] = []
+    for item in items:
+        record = item.activity
+        source, source_id = storage_key(record)
+        digest = hashlib.blake2b(f"{source}\x00{source_id}".encode(), digest_size=12).digest()
+        if digest not in seen:
+            seen.add(digest)
+            kept.append(item)
             continue
-        seen.add(key)
-        yield record
-
-
-def _counted(
-    records: Iterable[ActivityRecord], progress: Callable[[int], None] | None
-) -> Iterator[ActivityRecord]:
-    for number, record in enumerate(records, start=1):
-        if progress is not None and number % CHUNK == 0:
-            progress(number)
-        yield record
-
-
-def _chunks(items: list[Classified], size: int) -> Iterator[list[Classified]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+        counts.skipped += 1
+        if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
+            continue
+        counts.problems.append(
+            {
+                "file": counts.file,
+                "line": record.line or None,
+                "column": None,
+                "message": f"duplicate id {record.source_id!r}: only the first one is kept",
+                "record_id": record.source_id,
+                "level": "warning",
+            }
+        )
+    return kept
 
 
 def _problem(error: Any) -> dict[str, Any]:
@@ -237,10 +284,6 @@ def _problem(error: Any) -> dict[str, Any]:
         "record_id": error.record_id,
         "level": error.level,
     }
-
-
-def _source_kind(records: list[ActivityRecord]) -> str:
-    return ",".join(sorted({record.source for record in records}))[:60]
 
 
 def _sha256(path: Path) -> str:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from pillars.domain.attribution import split_by_owner
+from pillars.domain.attribution import NO_OWNER, OwnerMatcher, owner_key
 from pillars.domain.classify import (
     ClassifyContext,
     classify,
@@ -18,15 +17,6 @@ from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.records import Classified
 from pillars.teams.models import Person, PersonAlias
 from pillars.timeuse.models import Rule
-
-
-@dataclass
-class Attribution:
-    """The person's rows of a file, how many rows are someone else's, and what to report."""
-
-    mine: list[ActivityRecord]
-    others: int = 0
-    problems: list[dict[str, Any]] = field(default_factory=list)
 
 
 def person_identities(person: Person) -> set[str]:
@@ -48,22 +38,50 @@ def organization_aliases(organization_id: int) -> dict[str, str]:
     return aliases
 
 
-def attribute_to_person(records: list[ActivityRecord], person: Person) -> Attribution:
-    """The person's rows of one file (all of it unless the owner column names several people)."""
-    split = split_by_owner(records, person.email, organization_aliases(person.organization_id))
-    problems = [
-        {
-            "file": "",
-            "line": None,
-            "column": "owner",
-            "message": f"owner {owner!r} matches no one in the organisation: "
-            "add it as an alias of the right person and import again",
-            "record_id": "",
-            "level": "warning",
-        }
-        for owner in split.unmatched_owners
-    ]
-    return Attribution(list(split.mine), split.others_count, problems)
+class OwnerFilter:
+    """The person's rows of one file, chunk by chunk, by DOMAIN §1's attribution rule.
+
+    A file whose owner column names one owner (or none) belongs wholly to the person; with
+    several, each row goes to whoever its owner names through everyone's e-mails, names and
+    aliases in the organisation, and owners that name no one are reported.
+    """
+
+    def __init__(self, person: Person, owners: set[str]) -> None:
+        self.single_owner = len(owners) <= 1
+        self.matcher = OwnerMatcher.for_person(
+            person.email, organization_aliases(person.organization_id)
+        )
+        self.others = 0
+        self.unmatched: dict[str, str] = {}
+
+    def mine(self, items: list[Classified]) -> list[Classified]:
+        if self.single_owner:
+            return items
+        kept = []
+        for item in items:
+            owner = item.activity.owner
+            who = self.matcher.who(owner)
+            if who == self.matcher.person:
+                kept.append(item)
+                continue
+            self.others += 1
+            if who is None:
+                self.unmatched.setdefault(owner_key(owner), owner.strip() or NO_OWNER)
+        return kept
+
+    def problems(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "file": "",
+                "line": None,
+                "column": "owner",
+                "message": f"owner {owner!r} matches no one in the organisation: "
+                "add it as an alias of the right person and import again",
+                "record_id": "",
+                "level": "warning",
+            }
+            for owner in sorted(self.unmatched.values())
+        ]
 
 
 def organization_rules(organization_id: int) -> list[DomainRule]:
