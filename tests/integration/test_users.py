@@ -163,3 +163,19 @@ def test_add_user_refuses_a_weak_password_and_a_foreign_team(cast: Cast) -> None
     with pytest.raises(ConfigError, match="another organisation"):
         add_user(organization=org, email="p@northwind.example", name="P", team=foreign)
     assert not get_user_model().objects.filter(username="p@northwind.example").exists()
+
+
+def test_an_admin_login_without_a_person_is_not_handed_to_a_team(
+    client: Client, cast: Cast
+) -> None:
+    get_user_model().objects.create_superuser("root@northwind.example", "root@northwind.example")
+    client.force_login(cast.manager.user)
+    response = invite(client, email="root@northwind.example", team=cast.manager.team_id)
+    assert "already has a place" in response.content.decode()
+    assert not Person.objects.filter(email="root@northwind.example").exists()
+
+
+def test_a_rep_invited_by_a_director_needs_a_team(client: Client, cast: Cast) -> None:
+    client.force_login(cast.director.user)
+    assert "belong to a team" in invite(client, team="").content.decode()
+    assert invite(client, role="director", team="").status_code == 302

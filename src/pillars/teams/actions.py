@@ -148,6 +148,8 @@ def add_user(
     email = _valid_email(email)
     if role not in Role.values:
         raise ConfigError(f"role {role!r}: expected one of {', '.join(Role.values)}")
+    if team is None and role != Role.DIRECTOR:
+        raise ConfigError("managers and reps belong to a team: give one")
     if team is not None and team.organization_id != organization.pk:
         raise ConfigError(f"team {team.name!r} belongs to another organisation")
     existing = Person.objects.filter(email=email).first()
@@ -179,7 +181,9 @@ def invite_user(*, inviter: Person, email: str, name: str, role: str, team: Team
             raise AccessDenied("a manager invites reps into their own team")
     elif inviter.role != Role.DIRECTOR:
         raise AccessDenied("only managers and directors invite people")
-    if Person.objects.filter(email=email.strip().lower()).exists():
+    taken = Person.objects.filter(email=email.strip().lower()).exists()
+    # A login without a person (an admin account) is not handed to a team either.
+    if taken or get_user_model().objects.filter(username=email.strip().lower()).exists():
         raise ConfigError(f"{email} already has a place in Pillars")
     return add_user(organization=inviter.organization, email=email, name=name, role=role, team=team)
 

@@ -91,9 +91,16 @@ class InviteForm(forms.Form):
             self.fields["team"].required = True
             self.fields["team"].empty_label = None
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("role") != Role.DIRECTOR and not cleaned.get("team"):
+            self.add_error("team", "Managers and reps belong to a team.")
+        return cleaned
+
     def clean_email(self) -> str:
         email = str(self.cleaned_data["email"]).strip().lower()
-        if Person.objects.filter(email=email).exists():
+        taken = get_user_model().objects.filter(username=email).exists()
+        if taken or Person.objects.filter(email=email).exists():
             raise forms.ValidationError("Someone with this e-mail already has a place in Pillars.")
         return email
 
