@@ -9,6 +9,7 @@ UID either way). Only kept components get a full icalendar parse and an expansio
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -39,6 +40,7 @@ from pillars.importers.ics_scan import scan as scan_events
 
 FLOATING_WARNING = "floating times interpreted in the person's configured time zone"
 HEAD_BYTES = 4096
+PARSE_BATCH = 500  # series (UIDs) parsed and expanded together
 # A bare VEVENT (what some tools save for one meeting) is read as a one-event calendar.
 STARTS = frozenset({"BEGIN:VCALENDAR", "BEGIN:VEVENT"})
 
@@ -100,9 +102,19 @@ def _read(
         for event in _events(source, CalendarHead(), _quiet, label):
             if event.uid in wanted:
                 groups.setdefault(event.uid, []).append(event)
-    calendar = _parse(groups, head, options, log)
-    if calendar is not None:
-        yield from _expand(calendar, options, log)
+    zones = Zones(head, fallback_zone(head, options.tz.key), log, years=_years(options))
+    # Parse and expand a batch of series at a time: icalendar's objects for a whole year
+    # of events would outweigh everything else the import holds.
+    while groups:
+        batch = {uid: groups.pop(uid) for uid in list(itertools.islice(groups, PARSE_BATCH))}
+        calendar = _parse(batch, zones, head, options, log)
+        if calendar is not None:
+            yield from _expand(calendar, options, log)
+
+
+def _years(options: ReadOptions) -> tuple[int, ...]:
+    start, end = options.window
+    return tuple(range(start.year - 1, end.year + 1))
 
 
 def _version_key(event: RawEvent) -> tuple[str, str]:
@@ -149,10 +161,13 @@ def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> 
 
 
 def _parse(
-    groups: dict[str, list[RawEvent]], head: CalendarHead, options: ReadOptions, log: ReadLog
+    groups: dict[str, list[RawEvent]],
+    zones: Zones,
+    head: CalendarHead,
+    options: ReadOptions,
+    log: ReadLog,
 ) -> Any:
     """One icalendar Calendar holding the wanted events and the custom zones they use."""
-    zones = Zones(head, fallback_zone(head, options.tz.key), log)
     texts: list[str] = []
     for uid, events in groups.items():
         kept = dedupe(uid, events, log)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pillars.importers.base import ReadLog
 from pillars.importers.ics_clean import clean_rrule, join_params, split_line, split_params
 from pillars.importers.ics_scan import CalendarHead, RawEvent
+from pillars.importers.ics_zonematch import matches_database
 from pillars.importers.tzids import (
     ZoneChoice,
     clean_tzid,
@@ -39,6 +40,7 @@ class Zones:
     head: CalendarHead
     fallback: str
     log: ReadLog
+    years: tuple[int, ...] = ()  # the years read: where a file's zone must match the database
     custom_ids: dict[str, str] = field(default_factory=dict)  # clean TZID -> custom id
     used_custom: dict[str, str] = field(default_factory=dict)  # custom id -> VTIMEZONE text
     _seen: dict[str, ZoneChoice] = field(default_factory=dict)
@@ -53,6 +55,8 @@ class Zones:
         choice = self._seen.get(tzid)
         if choice is None:
             choice = resolve_tzid(tzid, self.custom_ids)
+            if choice is not None and choice.custom:
+                choice = self._database_twin(tzid) or choice
             if choice is None:
                 choice = ZoneChoice(self.fallback)
                 self.log.warning(
@@ -62,6 +66,14 @@ class Zones:
         if choice.custom:
             self._use_custom(tzid, choice.key)
         return choice.key
+
+    def _database_twin(self, tzid: str) -> ZoneChoice | None:
+        """The tz-database zone the TZID names, when it has the file's offsets (much faster)."""
+        key = resolve_name(clean_tzid(tzid))
+        if not key or not self.years:
+            return None
+        text = "\r\n".join(self.head.vtimezones[clean_tzid(tzid)])
+        return ZoneChoice(key) if matches_database(text, key, self.years) else None
 
     def _use_custom(self, tzid: str, custom_id: str) -> None:
         if custom_id in self.used_custom:
