@@ -207,7 +207,7 @@ def _settle_floating(calendar: Any, head: CalendarHead, options: ReadOptions, lo
     zone_key = fallback_zone(head, "") if head.x_wr_timezone else ""
     if zone_key:
         return x_wr_timezone.to_standard(calendar, timezone=ZoneInfo(zone_key))
-    floating = [event for event in calendar.walk("VEVENT") if _is_floating(event)]
+    floating = [c for c in calendar.subcomponents if c.name == "VEVENT" and _is_floating(c)]
     if not floating:
         return calendar
     line = int(str(floating[0].get(LINE_PROP, "0")))
@@ -217,7 +217,7 @@ def _settle_floating(calendar: Any, head: CalendarHead, options: ReadOptions, lo
 
 
 def _is_floating(event: Any) -> bool:
-    value = event["DTSTART"].dt
+    value = getattr(event.get("DTSTART"), "dt", None)
     return isinstance(value, datetime) and value.tzinfo is None
 
 

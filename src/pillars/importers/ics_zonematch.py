@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from pillars.importers.tzids import custom_zone_id
+
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 
@@ -25,7 +27,12 @@ HOUR = timedelta(hours=1)
 @lru_cache(maxsize=256)
 def matches_database(vtimezone_text: str, key: str, years: tuple[int, ...]) -> bool:
     """Whether a VTIMEZONE block gives the same offsets as the tz database's `key` in `years`."""
-    defined = vtimezone_tz(vtimezone_text)
+    # icalendar caches zones by TZID process-wide: give this definition an id of its own.
+    lines = vtimezone_text.splitlines()
+    body = "\r\n".join(line for line in lines if not line.upper().startswith("TZID"))
+    own_id = f"TZID:{custom_zone_id(body)}-probe"
+    text = "\r\n".join(own_id if line.upper().startswith("TZID") else line for line in lines)
+    defined = vtimezone_tz(text)
     return defined is not None and same_offsets(defined, key, years)
 
 

@@ -90,3 +90,23 @@ def test_damaged_calendar_never_crashes(
     except ImportFileError:
         return
     assert all(a.start <= a.end for a in found)
+
+
+def test_an_event_nested_in_another_without_dtstart_does_not_crash() -> None:
+    """Damaged nesting: a VEVENT with no DTSTART inside another is not an entry."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pillars.importers.base import ReadLog, ReadOptions
+    from pillars.importers.ics import read_calendar
+
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:outer\r\nDTSTART:20250102T090000\r\nDTEND:20250102T100000\r\n"
+        b"BEGIN:VEVENT\r\nUID:inner\r\nSUMMARY:no start\r\nEND:VEVENT\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    tz = ZoneInfo("Europe/Madrid")
+    window = (datetime(2025, 1, 1, tzinfo=tz), datetime(2025, 1, 8, tzinfo=tz))
+    found = list(read_calendar(data, ReadOptions(window=window, tz=tz), ReadLog("x.ics")))
+    assert all(activity.source_id != "inner" for activity in found)
