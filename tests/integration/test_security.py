@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from pillars.web.settings import PLACEHOLDER_SECRET
 from tests.factories import PASSWORD
@@ -126,3 +127,28 @@ def test_rendered_pages_hold_nothing_the_policy_blocks(client: Client, cast: Cas
 def test_the_policy_is_the_settings_one(client: Client, db: None) -> None:
     response = client.get("/accounts/login/")
     assert response["Content-Security-Policy"] == django_settings.CONTENT_SECURITY_POLICY
+
+
+def test_no_page_is_exempt_from_csrf() -> None:
+    """Only the API is (it authenticates with a header token, which a browser never sends
+    on its own); every page's POST needs the CSRF token."""
+    exempt = [
+        route
+        for route, callback in site_callbacks()
+        if getattr(callback, "csrf_exempt", False) and not route.startswith("api/")
+    ]
+    assert exempt == []
+
+
+def site_callbacks() -> list[tuple[str, Any]]:
+    def walk(patterns: list[Any], prefix: str) -> list[tuple[str, Any]]:
+        found: list[tuple[str, Any]] = []
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                found += walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and not route.startswith("admin/"):
+                found.append((route, pattern.callback))
+        return found
+
+    return walk(get_resolver().url_patterns, "")
