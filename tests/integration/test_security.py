@@ -30,7 +30,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {**os.environ, "DEBUG": "False", "ALLOWED_HOSTS": "example.com"}
     env |= {"SECRET_KEY": secrets.token_urlsafe(60), "PILLARS_DATA_DIR": str(tmp_path)}
-    for name in ("SECURE_COOKIES", "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT"):
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest in the same worker.
+    for name in (
+        "SECURE_COOKIES",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_SSL_REDIRECT",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     return env | extra
 
