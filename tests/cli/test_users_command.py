@@ -84,3 +84,16 @@ def test_token_create_prints_the_token_once_and_stores_its_hash() -> None:
 def test_token_for_an_unknown_login_is_one_line_error() -> None:
     result = runner.invoke(app, ["token", "create", "nobody@northwind.example"])
     assert result.exit_code != 0 and "no active login" in result.output
+
+
+def test_token_list_and_revoke() -> None:
+    add("dana@northwind.example", "--name", "Dana", "--role", "director")
+    token = runner.invoke(app, ["token", "create", "dana@northwind.example"]).stdout.strip()
+    listed = json.loads(runner.invoke(app, ["token", "list", "--format", "json"]).stdout)
+    (row,) = listed["tokens"]
+    assert row["user"] == "dana@northwind.example" and token.startswith(row["prefix"])
+    assert token not in json.dumps(listed)
+    assert runner.invoke(app, ["token", "revoke", row["prefix"]]).exit_code == 0
+    assert not ApiToken.objects.exists()
+    result = runner.invoke(app, ["token", "revoke", row["prefix"]])
+    assert result.exit_code != 0 and "0 tokens" in result.output

@@ -25,3 +25,15 @@ def create_token_for_email(*, email: str, name: str = "") -> tuple[ApiToken, str
     if user is None or not user.is_active:
         raise ConfigError(f"no active login with e-mail {email}: add it with `pillars user add`")
     return create_token(user=user, name=name)
+
+
+def revoke_token(*, prefix: str) -> int:
+    """Delete the token starting with this prefix (as `pillars token list` shows it)."""
+    prefix = prefix.strip().rstrip("…")
+    if len(prefix) < 8:
+        raise ConfigError("give at least the first 8 characters of the token")
+    rows = ApiToken.objects.filter(prefix__startswith=prefix[:12])
+    if rows.count() != 1:
+        raise ConfigError(f"{rows.count()} tokens start with {prefix!r}: give more of it")
+    rows.delete()
+    return 1

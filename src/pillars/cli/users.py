@@ -105,6 +105,51 @@ def create_token_command(
     sys.stdout.write(token + "\n")
 
 
+@token_app.command("list")
+@one_line_errors
+def list_tokens_command(
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Every token: its first characters, whose it is, what for, created and last used."""
+    setup_django()
+    from pillars.api.models import ApiToken
+
+    rows = [
+        {
+            "prefix": row.prefix,
+            "user": row.user.get_username(),
+            "name": row.name,
+            "created": row.created.isoformat(timespec="seconds"),
+            "last_used": row.last_used.isoformat(timespec="seconds") if row.last_used else None,
+        }
+        for row in ApiToken.objects.select_related("user").order_by("user__username", "created")
+    ]
+    if output_format == ListFormat.JSON:
+        write_output(dump_json({"tokens": rows}), None)
+        return
+    table = Table(title="API tokens")
+    for column in ("prefix", "user", "name", "created", "last_used"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row[c] or "") for c in table_columns(table)))
+    console.print(table)
+
+
+@token_app.command("revoke")
+@one_line_errors
+def revoke_token_command(
+    prefix: Annotated[str, typer.Argument(help="The token's first characters (token list).")],
+) -> None:
+    """Revoke a token: calls with it get 401 from now on."""
+    setup_django()
+    from pillars.api.actions import revoke_token
+
+    revoke_token(prefix=prefix)
+    console.print(f"revoked {prefix}")
+
+
 def table_columns(table: Table) -> list[str]:
     return [str(column.header) for column in table.columns]
 
