@@ -163,3 +163,23 @@ def test_the_schema_is_served_and_the_docs_use_no_cdn(client: Client, db: None) 
     assert {"/api/people", "/api/people/{person_id}/weekly"} <= set(schema["paths"])
     docs = client.get("/api/docs").content.decode()
     assert "cdn" not in docs.lower() and "/static/ninja/swagger-ui-bundle.js" in docs
+
+
+def test_a_push_is_listed_with_the_persons_imports(client: Client, cast: Cast) -> None:
+    url = f"/api/people/{cast.rep.pk}/activities"
+    run_id = call(client, "post", url, token_for(cast.rep), {"activities": [entry("1")]}).json()[
+        "import_run"
+    ]
+    client.force_login(cast.rep.user)
+    assert client.get(f"/imports/{run_id}/").status_code == 200
+    assert f"/imports/{run_id}/" in client.get(f"/people/{cast.rep.pk}/imports/").content.decode()
+
+
+def test_a_push_can_be_undone_like_an_import(client: Client, cast: Cast) -> None:
+    url = f"/api/people/{cast.rep.pk}/activities"
+    token = token_for(cast.rep)
+    call(client, "post", url, token, {"activities": [entry("1")]})
+    second = call(client, "post", url, token, {"activities": [entry("1", "moved"), entry("2")]})
+    client.force_login(cast.rep.user)
+    client.post(f"/imports/{second.json()['import_run']}/undo/")
+    assert list(Activity.objects.values_list("source_id", "summary")) == [("1", "Demo for Acme")]
