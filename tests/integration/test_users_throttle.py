@@ -86,3 +86,30 @@ def test_password_reset_mails_stop_after_five_requests(client: Client, cast: Cas
         response = client.post("/accounts/password/reset/", {"email": cast.rep.email})
         assert response.url == "/accounts/password/reset/sent/"
     assert len(mail.outbox) == 5
+
+
+def test_behind_a_proxy_the_client_address_comes_from_its_header(
+    client: Client, cast: Cast, settings: object
+) -> None:
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"  # type: ignore[attr-defined]
+    for _ in range(5):
+        client.post(
+            "/accounts/login/",
+            {"username": cast.rep.email, "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    # The same e-mail from another client behind the same proxy still gets in; a client that
+    # claims another address first cannot escape the lock (the proxy's last entry counts).
+    elsewhere = client.post(
+        "/accounts/login/",
+        {"username": cast.rep.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert elsewhere.status_code == 302
+    client.logout()
+    spoofed = client.post(
+        "/accounts/login/",
+        {"username": cast.rep.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.1.1.1, 203.0.113.9",
+    )
+    assert spoofed.status_code == 429

@@ -30,8 +30,14 @@ def _key(username: str, address: str) -> str:
 
 
 def client_address(request: Any) -> str:
-    """The client's address as the server saw it (REMOTE_ADDR)."""
-    return str(getattr(request, "META", {}).get("REMOTE_ADDR", "") or "unknown")
+    """The client's address: REMOTE_ADDR, or behind a proxy the header it sets
+    (settings.CLIENT_IP_HEADER, e.g. HTTP_X_REAL_IP; for X-Forwarded-For its last entry,
+    the one our proxy added: earlier ones are whatever the client claimed)."""
+    meta = getattr(request, "META", {})
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    if header and meta.get(header):
+        return str(meta[header]).split(",")[-1].strip() or "unknown"
+    return str(meta.get("REMOTE_ADDR", "") or "unknown")
 
 
 def _state(key: str, now: float) -> tuple[int, float]:

@@ -160,6 +160,9 @@ CACHES = {
 }
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# Behind a proxy every request comes from its address: name the header where it puts the
+# client's (CLIENT_IP_HEADER=HTTP_X_REAL_IP or HTTP_X_FORWARDED_FOR) so throttling is per client.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
