@@ -99,3 +99,24 @@ def test_report_from_the_database_names_people_by_email_like_the_file_report() -
     stored = runner.invoke(app, ["time", "report", "--person", PERSON, *WINDOW, "--format", "json"])
     assert stored.exit_code == 0, stored.output
     assert [p["person"] for p in json.loads(stored.stdout)["people"]] == [PERSON]
+
+
+def test_an_unmigrated_database_gets_one_line_saying_what_to_run(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["PILLARS_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "pillars.cli", "time", "report", "--person", PERSON],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: the database is not up to date: run `python manage.py migrate` "
+        "(or `make run`) first"
+    )

@@ -22,6 +22,7 @@ from pillars.cli.common import (
     write_output,
 )
 from pillars.cli.windows import resolve_window
+from pillars.errors import ConfigError
 from pillars.importers.base import ReadOptions
 
 # Recurring series expand only inside this span when no window is given.
@@ -30,12 +31,21 @@ DEFAULT_IMPORT_WEEKS_AHEAD = 13
 
 
 def setup_django() -> None:
+    """Django for the commands that read or write the database, which must be migrated."""
     import os
 
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pillars.web.settings")
     django.setup()
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise ConfigError(
+            "the database is not up to date: run `python manage.py migrate` (or `make run`) first"
+        )
 
 
 @one_line_errors

@@ -84,8 +84,11 @@ def _team_table(reports: Sequence[PersonReport]) -> Table:
     table.add_column("proactive %", justify="right", no_wrap=True)
     table.add_column("merged", justify="right", no_wrap=True)
     table.add_column("target", no_wrap=True)
+    domains = {report.person.rpartition("@")[2] for report in reports}
     for report in reports:
-        table.add_row(report.person, *_week_cells(report.total)[1:])
+        # One shared domain says nothing: show the names before it to keep the table narrow.
+        who = report.person.rpartition("@")[0] if len(domains) == 1 else report.person
+        table.add_row(who or report.person, *_week_cells(report.total)[1:])
     return table
 
 

@@ -1,0 +1,5 @@
+"""`python -m pillars.cli`."""
+
+from pillars.cli import main
+
+main()
