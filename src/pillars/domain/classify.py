@@ -176,7 +176,48 @@ def classify_all(
     activities: Iterable[Activity], rules: Sequence[Rule], context: ClassifyContext
 ) -> list[Classified]:
     """`classify` for each activity, in the order given."""
-    return [classify(activity, rules, context) for activity in activities]
+    decide = memoized_classifier(rules, context)
+    return [decide(activity) for activity in activities]
+
+
+def decision_key(activity: Activity) -> tuple[object, ...]:
+    """Everything of an entry that any rule condition reads, and nothing else."""
+    return (
+        activity.tags,
+        activity.summary,
+        activity.kind,
+        activity.crm_type,
+        activity.direction,
+        activity.organizer,
+        activity.attendees,
+        bool(activity.account.strip()),
+    )
+
+
+def memoized_classifier(
+    rules: Sequence[Rule], context: ClassifyContext, limit: int = 100_000
+) -> Callable[[Activity], Classified]:
+    """`classify` bound to rules and context, remembering each decision by `decision_key`.
+
+    Exports repeat the same subjects, types and attendees across thousands of rows, so a big
+    import decides each distinct combination once. The memory is dropped when it holds
+    `limit` decisions, which bounds it on files where every row differs.
+    """
+    rules = tuple(rules)
+    decided: dict[tuple[object, ...], tuple[Category, str]] = {}
+
+    def decide(activity: Activity) -> Classified:
+        key = decision_key(activity)
+        found = decided.get(key)
+        if found is None:
+            result = classify(activity, rules, context)
+            if len(decided) >= limit:
+                decided.clear()
+            decided[key] = (result.category, result.rule)
+            return result
+        return Classified(activity, found[0], found[1])
+
+    return decide
 
 
 # ---------------------------------------------------------------- rule sets

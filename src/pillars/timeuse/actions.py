@@ -152,9 +152,11 @@ def _store(
             )
         run.source_kind = ",".join(sorted(spool.sources))[:60]
         run.sha256 = sha256
+        # A first import of these sources has nothing stored to compare with: skip the lookups.
+        stored = Activity.objects.filter(person=person, source__in=spool.sources).exists()
         for chunk in spool.chunks():
             mine = _first_of_each_key(owners.mine(chunk), counts, seen)
-            _write_chunk(person, run, mine, counts)
+            _write_chunk(person, run, mine, counts, stored=stored)
         counts.skipped += owners.others
         counts.problems += [{**problem, "file": name} for problem in owners.problems()]
         for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
@@ -176,10 +178,12 @@ def override_category(*, activity: Activity, category: str | None) -> Activity:
     return activity
 
 
-def _write_chunk(person: Person, run: ImportRun, items: list[Classified], counts: Counts) -> None:
+def _write_chunk(
+    person: Person, run: ImportRun, items: list[Classified], counts: Counts, *, stored: bool
+) -> None:
     keys = [storage_key(item.activity) for item in items]
     # Plain values, not model instances: most rows of a re-import are unchanged.
-    existing = _existing_rows(person, keys)
+    existing = _existing_rows(person, keys) if stored else {}
     to_create: list[dict[str, Any]] = []
     changed: dict[int, dict[str, Any]] = {}
     for (source, source_id), item in zip(keys, items, strict=True):

@@ -37,9 +37,12 @@ WRITTEN_FIELDS = (*COMPARED_FIELDS, "line", "import_run")
 SOURCE_ID_MAX = Activity._meta.get_field("source_id").max_length or 500
 
 
+_MAX_LENGTHS = {field.name: getattr(field, "max_length", None) for field in Activity._meta.fields}
+
+
 def _limit(field: str, value: str) -> str:
-    max_length = Activity._meta.get_field(field).max_length
-    return value[:max_length] if max_length else value
+    max_length = _MAX_LENGTHS[field]
+    return value[:max_length] if max_length and len(value) > max_length else value
 
 
 def storage_key(record: ActivityRecord) -> tuple[str, str]:

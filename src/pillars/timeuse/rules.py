@@ -8,7 +8,7 @@ from typing import Any
 from pillars.domain.attribution import NO_OWNER, OwnerMatcher, owner_key
 from pillars.domain.classify import (
     ClassifyContext,
-    classify,
+    memoized_classifier,
     rule_from_mapping,
     rules_with_defaults,
 )
@@ -109,9 +109,4 @@ def classify_context(person: Person) -> ClassifyContext:
 def classifier_for(person: Person) -> Callable[[ActivityRecord], Classified]:
     """classify() bound to the person's context and their organisation's rules + defaults."""
     rules = rules_with_defaults(organization_rules(person.organization_id))
-    context = classify_context(person)
-
-    def classify_one(record: ActivityRecord) -> Classified:
-        return classify(record, rules, context)
-
-    return classify_one
+    return memoized_classifier(rules, classify_context(person))
