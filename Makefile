@@ -19,7 +19,7 @@ venv: $(VENV)/.installed
 
 demo: venv
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_demo
+	PILLARS_URL=http://$(HOST):$(PORT)/ $(PY) manage.py load_demo
 	$(VENV)/bin/pillars time report --demo
 
 serve: venv
@@ -43,6 +43,7 @@ test: venv check-chromium
 
 bench: venv
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/web.py
 
 lint: venv
 	$(VENV)/bin/ruff format --check src tests benchmarks

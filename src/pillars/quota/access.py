@@ -2,8 +2,7 @@
 
 Read: directors (their organisation), the manager of the person's team, and the person
 themself (their own quota, read-only). Not colleagues, not other teams' managers.
-Team scenarios: directors and the team's manager. Change: directors, and a manager for
-the people of their own team (not their own quota) and for their team.
+Team scenarios: directors and the team's manager. Change: directors, and a manager for the reps of their own team (not their own quota) and for their team.
 Anything a user may not see is a 404; seen but not changeable is a 403.
 """
 
@@ -15,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pillars.quota.models import QuotaScenario
-from pillars.teams.access import people_visible_to, person_of
+from pillars.teams.access import manages, people_visible_to, person_of
 from pillars.teams.models import Person, Role, Team
 
 
@@ -69,7 +68,7 @@ def get_quota_team_for_user(user: Any, team_id: int) -> Team:
 def may_set_quota_for(
     viewer: Person | None, *, person: Person | None = None, team: Team | None = None
 ) -> bool:
-    """Directors for anyone in their organisation; managers for their team and its people."""
+    """Directors for anyone in their organisation; managers for their team and its reps."""
     if viewer is None:
         return False
     target_org = person.organization_id if person else team.organization_id if team else None
@@ -77,11 +76,9 @@ def may_set_quota_for(
         return False
     if viewer.role == Role.DIRECTOR:
         return True
-    if viewer.role != Role.MANAGER or viewer.team_id is None:
-        return False
     if person is not None:
-        return person.pk != viewer.pk and person.team_id == viewer.team_id
-    return team is not None and team.pk == viewer.team_id
+        return manages(viewer, person)
+    return viewer.role == Role.MANAGER and team is not None and team.pk == viewer.team_id
 
 
 def may_change(viewer: Person | None, scenario: QuotaScenario) -> bool:

@@ -1,8 +1,10 @@
 """Who may see what. Every object lookup in a view goes through one of these helpers.
 
-A rep sees only themself, a manager the people of their own team (and themself), a director
-everyone in their organisation. Anything outside that is a 404, never a 403: a user learns
-nothing about objects they may not see.
+A rep sees only themself, a manager the reps of their own team (and themself), a director
+everyone in their organisation. A director or another manager placed in a manager's team is
+not managed by that manager: their time, quota and salary stay out of the manager's sight.
+Anything outside that is a 404, never a 403: a user learns nothing about objects they may
+not see.
 """
 
 from __future__ import annotations
@@ -32,9 +34,27 @@ def people_visible_to(viewer: Person) -> PersonQuerySet:
         return Person.objects.filter(organization_id=viewer.organization_id)
     if viewer.role == Role.MANAGER and viewer.team_id is not None:
         return Person.objects.filter(
-            Q(organization_id=viewer.organization_id, team_id=viewer.team_id) | Q(pk=viewer.pk)
+            Q(organization_id=viewer.organization_id, team_id=viewer.team_id, role=Role.REP)
+            | Q(pk=viewer.pk)
         )
     return Person.objects.filter(pk=viewer.pk)
+
+
+def manages(viewer: Person | None, person: Person) -> bool:
+    """Whether `viewer` manages `person`: a director anyone else in the organisation, a manager
+    the reps of their own team. Nobody manages themself (their own quota, their own target)."""
+    if viewer is None or viewer.pk == person.pk:
+        return False
+    if viewer.organization_id != person.organization_id:
+        return False
+    if viewer.role == Role.DIRECTOR:
+        return True
+    return (
+        viewer.role == Role.MANAGER
+        and viewer.team_id is not None
+        and person.team_id == viewer.team_id
+        and person.role == Role.REP
+    )
 
 
 def visible_people(user: Any) -> PersonQuerySet:

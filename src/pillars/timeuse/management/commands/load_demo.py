@@ -5,6 +5,7 @@ Idempotent: a second run finds everything in place and reports every entry uncha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,8 @@ from pillars.teams.actions import (
 from pillars.teams.models import Person, Role
 from pillars.timeuse.actions import import_activities
 
-DEMO_URL = "http://127.0.0.1:8000/"
+# `make run` passes the address it serves on (HOST/PORT may be changed there).
+DEMO_URL = os.environ.get("PILLARS_URL", "http://127.0.0.1:8000/")
 
 
 class Command(BaseCommand):
