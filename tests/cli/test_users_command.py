@@ -1,4 +1,4 @@
-"""`pillars user add|list` and `pillars token create`."""
+"""`pillars user add|list|alias` and `pillars token create|list|revoke`."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def test_list_as_json() -> None:
         "organization": None,
         "team": None,
         "login": "invited",
+        "aliases": [],
     }
 
 
@@ -97,3 +98,27 @@ def test_token_list_and_revoke() -> None:
     assert not ApiToken.objects.exists()
     result = runner.invoke(app, ["token", "revoke", row["prefix"]])
     assert result.exit_code != 0 and "0 tokens" in result.output
+
+
+def test_aliases_are_added_listed_and_removed() -> None:
+    args = ["rita@northwind.example", "--name", "Rita Rep", "--role", "rep", "--team", "East"]
+    assert add(*args, "--alias", "Rita R.", "--alias", "0051x00000REPaAAAA").exit_code == 0
+    result = runner.invoke(app, ["user", "alias", "rita@northwind.example", "CRM-42", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "person": "rita@northwind.example",
+        "aliases": ["0051x00000repaaaaa", "crm-42", "rita r."],
+    }
+    removed = runner.invoke(app, ["user", "alias", "rita@northwind.example", "CRM-42", "--remove"])
+    assert removed.exit_code == 0 and "crm-42" not in removed.output
+
+
+def test_alias_naming_someone_else_is_one_line_and_exit_2() -> None:
+    add("rita@northwind.example", "--name", "Rita Rep", "--role", "rep", "--team", "East")
+    add("tom@northwind.example", "--name", "Tom Teammate", "--role", "rep", "--team", "East")
+    result = runner.invoke(app, ["user", "alias", "rita@northwind.example", "tom teammate"])
+    assert result.exit_code == 2
+    assert "already names Tom Teammate" in result.output
+    assert "Traceback" not in result.output
+    unknown = runner.invoke(app, ["user", "alias", "nobody@northwind.example", "x"])
+    assert unknown.exit_code == 2 and "no such person" in unknown.output

@@ -77,6 +77,7 @@ TABLE: dict[str, Row] = {
     "accounts/reset/done/": Row(PUBLIC),
     "users/": Row(TEAM_VIEWERS),
     "users/invite/": Row(TEAM_VIEWERS),
+    "users/<int:person_id>/aliases/": Row(EAST_MANAGERS),
     # api
     "api/": Row("404 404 404 404 404 404 404"),  # ninja's root: nothing served there
     "api/openapi.json": Row(PUBLIC),

@@ -1,4 +1,4 @@
-"""`pillars user add|list` and `pillars token create`: logins and API tokens."""
+"""`pillars user add|list|alias` and `pillars token create|list|revoke`: logins and API tokens."""
 
 from __future__ import annotations
 
@@ -44,10 +44,17 @@ def add_user_command(
             "with 'Forgot your password?' on the login page.",
         ),
     ] = False,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias",
+            help="Another name or CRM user id shared exports use for the person (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Add a person and their login, or bring an existing one up to date."""
     setup_django()
-    from pillars.teams.actions import add_user, create_team
+    from pillars.teams.actions import add_aliases, add_user, create_team
 
     if role != RoleName.DIRECTOR and not team:
         raise ConfigError("--team: managers and reps belong to a team")
@@ -61,6 +68,8 @@ def add_user_command(
         team=create_team(organization=organization, name=team) if team else None,
         password=password,
     )
+    if alias:
+        add_aliases(person=person, aliases=alias)
     how = "with the given password" if password else "without a password yet"
     console.print(f"{person.email}: {person.role} in {person.team or organization}, {how}")
 
@@ -76,8 +85,10 @@ def list_users_command(
     setup_django()
     from pillars.teams.models import Person
 
-    people = Person.objects.select_related("organization", "team", "user").order_by(
-        "organization__name", "team__name", "name"
+    people = (
+        Person.objects.select_related("organization", "team", "user")
+        .prefetch_related("aliases")
+        .order_by("organization__name", "team__name", "name")
     )
     rows = [_user_row(person) for person in people]
     if output_format == ListFormat.JSON:
@@ -89,6 +100,42 @@ def list_users_command(
     for row in rows:
         table.add_row(*(str(row[c] or "") for c in table_columns(table)))
     console.print(table)
+
+
+@user_app.command("alias")
+@one_line_errors
+def alias_command(
+    email: Annotated[str, typer.Argument(help="E-mail of the person.")],
+    aliases: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Names or CRM user ids, as a shared export's owner column writes them."
+        ),
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Forget these names instead of adding them.")
+    ] = False,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Say which owner names in shared CRM exports are this person's; prints them all."""
+    setup_django()
+    from pillars.teams.actions import add_aliases, remove_aliases
+    from pillars.teams.models import Person
+
+    person = Person.objects.filter(email=email.strip().lower()).first()
+    if person is None:
+        raise ConfigError(f"{email}: no such person (pillars user list shows who there is)")
+    if aliases and remove:
+        remove_aliases(person=person, aliases=aliases)
+    elif aliases:
+        add_aliases(person=person, aliases=aliases)
+    names = sorted(person.aliases.values_list("alias", flat=True))
+    if output_format == ListFormat.JSON:
+        write_output(dump_json({"person": person.email, "aliases": names}), None)
+        return
+    console.print(f"{person.email}: " + (", ".join(names) if names else "no aliases"))
 
 
 @token_app.command("create")
@@ -168,6 +215,7 @@ def _user_row(person: Any) -> dict[str, Any]:
         "organization": person.organization.name,
         "team": person.team.name if person.team else None,
         "login": login,
+        "aliases": sorted(a.alias for a in person.aliases.all()),
     }
 
 

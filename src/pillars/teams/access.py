@@ -78,3 +78,22 @@ def is_team_viewer(user: Any) -> bool:
     """True for managers and directors: their home page is a list of people, not their own."""
     viewer = person_of(user)
     return viewer is not None and viewer.role in {Role.MANAGER, Role.DIRECTOR}
+
+
+def oversees(viewer: Person | None, person: Person) -> bool:
+    """Who sets a person's target and says which CRM names are theirs: a director for anyone
+    in the organisation, a manager for themself and their reps; never a rep (claiming a
+    CRM name claims its rows)."""
+    if viewer is None or viewer.organization_id != person.organization_id:
+        return False
+    if viewer.role == Role.DIRECTOR:
+        return True
+    return viewer.role == Role.MANAGER and (viewer.pk == person.pk or manages(viewer, person))
+
+
+def get_alias_person_for_user(user: Any, person_id: int) -> Person:
+    """A person whose aliases the user may edit, else Http404."""
+    person = get_person_for_user(user, person_id)
+    if not oversees(person_of(user), person):
+        raise Http404("No such person")
+    return person

@@ -26,6 +26,8 @@ from pillars.teams.models import (
     validate_timezone,
 )
 
+ALIAS_MAX = PersonAlias._meta.get_field("alias").max_length or 200
+
 
 def create_organization(*, name: str, internal_domains: Iterable[str] = ()) -> Organization:
     """The organisation with this name, created if missing; its internal domains are set."""
@@ -97,13 +99,50 @@ def create_user_for_person(*, person: Person, password: str) -> Any:
     return user
 
 
+def alias_key(alias: str) -> str:
+    """An alias as stored and compared: lower case, whitespace collapsed (as owners compare)."""
+    return " ".join(alias.split()).lower()
+
+
+@transaction.atomic
 def add_aliases(*, person: Person, aliases: Iterable[str]) -> list[PersonAlias]:
-    """Record other names a CRM export uses for the person; existing ones are kept."""
-    wanted = {a.strip().lower() for a in aliases if a.strip()}
+    """Record other names a CRM export uses for the person; existing ones are kept.
+
+    Raises ConfigError, adding none, when an alias already names someone else in the
+    organisation (their alias, name or e-mail): a shared export's rows would go to either.
+    """
+    wanted = {alias_key(a) for a in aliases if a.strip()}
+    too_long = sorted(a for a in wanted if len(a) > ALIAS_MAX)
+    if too_long:
+        raise ConfigError(f"alias {too_long[0][:40]!r}…: at most {ALIAS_MAX} characters")
+    conflict = _alias_owner(person, wanted)
+    if conflict:
+        alias, other = conflict
+        raise ConfigError(f"alias {alias!r} already names {other.name} ({other.email})")
     existing = set(person.aliases.values_list("alias", flat=True))
     for alias in sorted(wanted - existing):
         PersonAlias(person=person, alias=alias).save()
     return list(person.aliases.filter(alias__in=wanted))
+
+
+@transaction.atomic
+def remove_aliases(*, person: Person, aliases: Iterable[str]) -> int:
+    """Forget these aliases of the person; returns how many were removed."""
+    wanted = {alias_key(a) for a in aliases}
+    removed, _ = person.aliases.filter(alias__in=wanted).delete()
+    return removed
+
+
+def _alias_owner(person: Person, wanted: set[str]) -> tuple[str, Person] | None:
+    """The first alias in `wanted` that already names another person of the organisation."""
+    others = Person.objects.filter(organization_id=person.organization_id).exclude(pk=person.pk)
+    for other in others.prefetch_related("aliases"):
+        names = {alias_key(other.email), alias_key(other.name)}
+        names |= {alias_key(a.alias) for a in other.aliases.all()}
+        clash = sorted(wanted & names)
+        if clash:
+            return clash[0], other
+    return None
 
 
 def ensure_person(*, email: str, timezone: str | None = None, name: str | None = None) -> Person:

@@ -72,6 +72,14 @@ class InvitingPasswordResetForm(PasswordResetForm):
         return (user for user in users if user.email.lower() == email)
 
 
+class AliasForm(forms.Form):
+    alias = forms.CharField(
+        max_length=200,
+        label="Name or CRM user id",
+        help_text="As the owner column of a shared CRM export writes it.",
+    )
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label="E-mail")
     name = forms.CharField(max_length=200)

@@ -38,4 +38,5 @@ urlpatterns = [
     ),
     path("users/", views.user_list, name="users"),
     path("users/invite/", views.invite, name="invite_user"),
+    path("users/<int:person_id>/aliases/", views.aliases, name="aliases"),
 ]

@@ -14,9 +14,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pillars.errors import AccessDenied, ConfigError
-from pillars.teams.access import is_team_viewer, person_of, visible_people
-from pillars.teams.actions import invite_user
-from pillars.teams.forms import InviteForm, ThrottledAuthenticationForm
+from pillars.teams.access import (
+    get_alias_person_for_user,
+    is_team_viewer,
+    oversees,
+    person_of,
+    visible_people,
+)
+from pillars.teams.actions import add_aliases, invite_user, remove_aliases
+from pillars.teams.forms import AliasForm, InviteForm, ThrottledAuthenticationForm
 from pillars.teams.invites import send_invitation
 from pillars.teams.models import Person
 
@@ -39,9 +45,11 @@ class LoginView(auth_views.LoginView):
 @require_GET
 def user_list(request: HttpRequest) -> HttpResponse:
     """The people a manager or director can see, with whether they have logged in yet."""
-    _team_viewer(request)
+    me = _team_viewer(request)
     people = visible_people(request.user).select_related("team", "user").order_by("name", "pk")
-    return render(request, "teams/users.html", {"people": people})
+    people = list(people.prefetch_related("aliases"))
+    editable = {p.pk for p in people if oversees(me, p)}
+    return render(request, "teams/users.html", {"people": people, "editable": editable})
 
 
 @login_required
@@ -59,6 +67,26 @@ def invite(request: HttpRequest) -> HttpResponse:
             _send(request, person, me)
             return redirect("users")
     return render(request, "teams/invite.html", {"form": form, "me": me})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aliases(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The names and CRM user ids that shared exports use for a person: add or remove one."""
+    person = get_alias_person_for_user(request.user, person_id)
+    form = AliasForm(request.POST or None)
+    if request.method == "POST" and "remove" in request.POST:
+        remove_aliases(person=person, aliases=[request.POST["remove"]])
+        return redirect("aliases", person_id=person.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add_aliases(person=person, aliases=[form.cleaned_data["alias"]])
+        except ConfigError as exc:
+            form.add_error("alias", str(exc))
+        else:
+            return redirect("aliases", person_id=person.pk)
+    names = person.aliases.order_by("alias")
+    return render(request, "teams/aliases.html", {"person": person, "form": form, "names": names})
 
 
 def _send(request: HttpRequest, person: Person, me: Person) -> None:

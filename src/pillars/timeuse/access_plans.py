@@ -15,7 +15,7 @@ from typing import Any
 
 from django.http import Http404
 
-from pillars.teams.access import get_person_for_user, manages, person_of, visible_people
+from pillars.teams.access import get_person_for_user, oversees, person_of, visible_people
 from pillars.teams.models import Organization, Person, Role, Team
 from pillars.timeuse.models import Rule
 
@@ -54,11 +54,7 @@ def get_rule_for_user(user: Any, rule_id: int, *, edit: bool = False) -> Rule:
 
 def can_set_targets_for(viewer: Person | None, person: Person) -> bool:
     """Directors for anyone of their organisation, managers for themself and their team's reps."""
-    if viewer is None or viewer.organization_id != person.organization_id:
-        return False
-    if viewer.role == Role.DIRECTOR:
-        return True
-    return viewer.role == Role.MANAGER and (person.pk == viewer.pk or manages(viewer, person))
+    return oversees(viewer, person)
 
 
 def get_target_person_for_user(user: Any, person_id: int) -> Person:

@@ -76,7 +76,8 @@ class OwnerFilter:
                 "line": None,
                 "column": "owner",
                 "message": f"owner {owner!r} matches no one in the organisation: "
-                "add it as an alias of the right person and import again",
+                "add it as a CRM name of the right person (People, or `pillars user alias "
+                "EMAIL NAME`) and import again",
                 "record_id": "",
                 "level": "warning",
             }
