@@ -56,27 +56,28 @@ def storage_key(record: ActivityRecord) -> tuple[str, str]:
 
 def row_values(item: Classified) -> dict[str, Any]:
     """The stored values of one classified record, cut to the columns' lengths."""
-    record = item.activity
+    record, most = item.activity, _MAX_LENGTHS
+    # Slicing a string no longer than the limit returns it as is: no copy on most rows.
     return {
         "start": record.start,
         "end": record.end,
         "all_day": record.all_day,
         "summary": record.summary,
-        "kind": _limit("kind", record.kind),
-        "crm_type": _limit("crm_type", record.crm_type),
-        "direction": _limit("direction", record.direction),
-        "owner": _limit("owner", record.owner),
-        "organizer": _limit("organizer", record.organizer),
+        "kind": record.kind[: most["kind"]],
+        "crm_type": record.crm_type[: most["crm_type"]],
+        "direction": record.direction[: most["direction"]],
+        "owner": record.owner[: most["owner"]],
+        "organizer": record.organizer[: most["organizer"]],
         "attendees": list(record.attendees),
         "tags": list(record.tags),
-        "account": _limit("account", record.account),
-        "status": _limit("status", record.status),
-        "partstat": _limit("partstat", record.partstat),
+        "account": record.account[: most["account"]],
+        "status": record.status[: most["status"]],
+        "partstat": record.partstat[: most["partstat"]],
         "transparent": record.transparent,
-        "busy_status": _limit("busy_status", record.busy_status),
+        "busy_status": record.busy_status[: most["busy_status"]],
         "private": record.private,
-        "category": str(item.category),
-        "rule": _limit("rule", item.rule),
+        "category": item.category.value,
+        "rule": item.rule[: most["rule"]],
         "line": record.line,
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -83,11 +84,12 @@ def insert_activities(rows: Sequence[dict[str, Any]]) -> None:
         ", ".join(quote(column) for _, column, _, _ in columns),
         ", ".join(["%s"] * len(columns)),
     )
-    pairs = [(name, default) for name, _, default, _ in columns]
+    defaults = {name: default for name, _, default, _ in columns}
+    pick = itemgetter(*defaults)
     conversions = [(i, convert) for i, (*_, convert) in enumerate(columns) if convert is not _same]
     params = []
     for row in rows:
-        values = [row.get(name, default) for name, default in pairs]
+        values = list(pick({**defaults, **row}))
         for i, convert in conversions:
             values[i] = convert(values[i])
         params.append(values)
