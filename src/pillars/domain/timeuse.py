@@ -16,6 +16,7 @@ Decisions (DOMAIN §1):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -165,19 +166,34 @@ def week_reports(
         if not c.activity.all_day
     ]
     days_off = out_of_office_dates(out_of_office)
+    segments = list(week_segments(window[0], window[1], tz))
     reports = []
-    for label, segment in week_segments(window[0], window[1], tz):
-        clipped = [
-            (max(start, segment[0]), min(end, segment[1]), category)
-            for start, end, category in intervals
-            if start < segment[1] and end > segment[0]
-        ]
+    for (label, segment), clipped in zip(
+        segments, _clip_to_weeks(intervals, segments), strict=True
+    ):
         union, total = assign_by_precedence(clipped)
         available, off = available_hours(segment, tz, weekly, days_off)
         merged = (total - sum(union.values(), timedelta())).total_seconds() / 60
         hours = {c: union[c].total_seconds() / 3600 for c in LOGGED}
         reports.append(summarise(label, segment, available, hours, merged, off, target, weekly))
     return reports
+
+
+def _clip_to_weeks(
+    intervals: Sequence[Interval], segments: Sequence[tuple[str, Window]]
+) -> list[list[Interval]]:
+    """Each week's intervals, clipped to it, in their given order: an interval is looked at
+    only for the weeks it can touch (the segments are consecutive), not for every week."""
+    starts = [segment[0].astimezone(UTC) for _, segment in segments]
+    weeks: list[list[Interval]] = [[] for _ in segments]
+    for start, end, category in intervals:
+        index = max(bisect_right(starts, start) - 1, 0)
+        while index < len(segments) and starts[index] < end:
+            low, high = segments[index][1]
+            if start < high and end > low:
+                weeks[index].append((max(start, low), min(end, high), category))
+            index += 1
+    return weeks
 
 
 def person_report(

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
+from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.targets import Target, target_from_settings
 from pillars.domain.timeuse import PersonReport, person_report, split_counted
 from pillars.domain.window import Window, dates_window, iso_week_label
@@ -41,7 +43,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class PersonTime:
-    """A person's report over a window and the entries behind it, by ISO week label."""
+    """A person's report over a window and the entries behind it, by ISO week label
+    (none when read by team_report(..., entries=False))."""
 
     person: Person
     window: Window
@@ -66,18 +69,34 @@ def person_time(person: Person, window: Window | DateRange) -> PersonTime:
     return _build(person, span, rows, target_for(person, targets))
 
 
-def team_report(people: Iterable[Person], window: Window | DateRange) -> list[PersonTime]:
-    """Every given person's report (e.g. visible_people(user)), in two queries in all."""
+# What to_record and to_classified read: enough for a report without the model instances.
+REPORT_FIELDS = (
+    *(f.name for f in fields(ActivityRecord)),
+    "category",
+    "rule",
+    "override_category",
+    "person_id",
+)
+
+
+def team_report(
+    people: Iterable[Person], window: Window | DateRange, *, entries: bool = True
+) -> list[PersonTime]:
+    """Every given person's report (e.g. visible_people(user)), in two queries in all.
+
+    With entries=False (the dashboard) the PersonTimes carry no entries, and the rows are read
+    as plain tuples of the report's fields: a team's 12 weeks are tens of thousands of rows.
+    """
     people = list(people)
     spans = {person.pk: window_for(person, window) for person in people}
     if not people:
         return []
     earliest = min(span[0] for span in spans.values())
     latest = max(span[1] for span in spans.values())
-    by_person: dict[int, list[Activity]] = defaultdict(list)
-    for row in (
-        Activity.objects.filter(person__in=people).between(earliest, latest).order_by("start", "pk")
-    ):
+    by_person: dict[int, list[Any]] = defaultdict(list)
+    rows = Activity.objects.filter(person__in=people).between(earliest, latest)
+    rows = rows.order_by("start", "pk")
+    for row in rows if entries else rows.values_list(*REPORT_FIELDS, named=True):
         by_person[row.person_id].append(row)
     teams = {person.team_id for person in people if person.team_id}
     targets = list(
@@ -87,7 +106,7 @@ def team_report(people: Iterable[Person], window: Window | DateRange) -> list[Pe
     for person in people:
         span = spans[person.pk]
         rows = [r for r in by_person[person.pk] if r.start < span[1] and r.end > span[0]]
-        result.append(_build(person, span, rows, target_for(person, targets)))
+        result.append(_build(person, span, rows, target_for(person, targets), entries=entries))
     return result
 
 
@@ -136,7 +155,14 @@ def _utc_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
-def _build(person: Person, span: Window, rows: list[Activity], target: Target | None) -> PersonTime:
+def _build(
+    person: Person,
+    span: Window,
+    rows: Sequence[Any],  # Activity rows, or tuples of REPORT_FIELDS when not entries
+    target: Target | None,
+    *,
+    entries: bool = True,
+) -> PersonTime:
     tz = ZoneInfo(person.timezone)
     records = [to_record(row, tz) for row in rows]
     counted, excluded, out_of_office = split_counted(records)
@@ -157,11 +183,11 @@ def _build(person: Person, span: Window, rows: list[Activity], target: Target | 
         out_of_office=out_of_office,
         target=target,
     )
-    entries: dict[str, list[Entry]] = defaultdict(list)
-    for row, record in zip(rows, records, strict=True):
+    by_week: dict[str, list[Entry]] = defaultdict(list)
+    for row, record in zip(rows, records, strict=True) if entries else ():
         week = iso_week_label(max(row.start, span[0]).astimezone(tz).date())
-        entries[week].append(_entry(row, reasons.get(id(record)), id(record) in away))
-    return PersonTime(person, span, target, report, dict(entries))
+        by_week[week].append(_entry(row, reasons.get(id(record)), id(record) in away))
+    return PersonTime(person, span, target, report, dict(by_week))
 
 
 def entry_of(row: Activity, tz: ZoneInfo) -> Entry:

@@ -28,7 +28,7 @@ def dashboard(request: HttpRequest, team_id: int | None = None) -> HttpResponse:
         lambda: default_range(people, timezone.localdate(), weeks=DEFAULT_WEEKS)
     )
     query = f"?from={first:%Y-%m-%d}&to={last:%Y-%m-%d}"
-    people_time = team_report(people, (first, last))
+    people_time = team_report(people, (first, last), entries=False)
     if team is not None:
         board = team_dashboard(team, people_time, query)
     else:
