@@ -149,6 +149,67 @@ def available_hours(
     return available, off
 
 
+@dataclass(frozen=True)
+class WeekFigures:
+    """A week's measured figures before any target is judged: what pages may remember."""
+
+    week: str
+    segment: Window
+    available_hours: float
+    hours: Mapping[Category, float]  # logged: proactive, reactive, internal
+    merged_minutes: float
+    out_of_office_days: float
+
+
+def week_figures(
+    classified: Iterable[Classified],
+    *,
+    tz: tzinfo,
+    window: Window,
+    hours_per_week: float | Decimal = DEFAULT_HOURS_PER_WEEK,
+    out_of_office: Iterable[Activity] = (),
+) -> list[WeekFigures]:
+    """The figures of each ISO week touching the window. All-day entries carry no hours.
+
+    A week's figures depend only on the entries touching it: computed over any run of the
+    window's weeks they are the same as over the whole window.
+    """
+    weekly = float(hours_per_week)
+    intervals = [
+        (c.activity.start.astimezone(UTC), c.activity.end.astimezone(UTC), c.category)
+        for c in classified
+        if not c.activity.all_day
+    ]
+    days_off = out_of_office_dates(out_of_office)
+    segments = list(week_segments(window[0], window[1], tz))
+    figures = []
+    for (label, segment), clipped in zip(
+        segments, _clip_to_weeks(intervals, segments), strict=True
+    ):
+        union, total = assign_by_precedence(clipped)
+        available, off = available_hours(segment, tz, weekly, days_off)
+        merged = (total - sum(union.values(), timedelta())).total_seconds() / 60
+        hours = {c: union[c].total_seconds() / 3600 for c in LOGGED}
+        figures.append(WeekFigures(label, segment, available, hours, merged, off))
+    return figures
+
+
+def week_report(
+    figures: WeekFigures, target: Target | None, hours_per_week: float | Decimal
+) -> WeekReport:
+    """A week's report from its figures: unlogged, shares and the target judged."""
+    return summarise(
+        figures.week,
+        figures.segment,
+        figures.available_hours,
+        figures.hours,
+        figures.merged_minutes,
+        figures.out_of_office_days,
+        target,
+        float(hours_per_week),
+    )
+
+
 def week_reports(
     classified: Iterable[Classified],
     *,
@@ -159,24 +220,14 @@ def week_reports(
     target: Target | None = None,
 ) -> list[WeekReport]:
     """One WeekReport per ISO week touching the window. All-day entries carry no hours."""
-    weekly = float(hours_per_week)
-    intervals = [
-        (c.activity.start.astimezone(UTC), c.activity.end.astimezone(UTC), c.category)
-        for c in classified
-        if not c.activity.all_day
-    ]
-    days_off = out_of_office_dates(out_of_office)
-    segments = list(week_segments(window[0], window[1], tz))
-    reports = []
-    for (label, segment), clipped in zip(
-        segments, _clip_to_weeks(intervals, segments), strict=True
-    ):
-        union, total = assign_by_precedence(clipped)
-        available, off = available_hours(segment, tz, weekly, days_off)
-        merged = (total - sum(union.values(), timedelta())).total_seconds() / 60
-        hours = {c: union[c].total_seconds() / 3600 for c in LOGGED}
-        reports.append(summarise(label, segment, available, hours, merged, off, target, weekly))
-    return reports
+    figures = week_figures(
+        classified,
+        tz=tz,
+        window=window,
+        hours_per_week=hours_per_week,
+        out_of_office=out_of_office,
+    )
+    return [week_report(week, target, hours_per_week) for week in figures]
 
 
 def _clip_to_weeks(
@@ -215,6 +266,17 @@ def person_report(
         out_of_office=out_of_office,
         target=target,
     )
+    return report_of_weeks(person, weeks, window, target, hours_per_week)
+
+
+def report_of_weeks(
+    person: str,
+    weeks: Sequence[WeekReport],
+    window: Window,
+    target: Target | None,
+    hours_per_week: float | Decimal,
+) -> PersonReport:
+    """The person's report from their weeks: the weeks and the window's total."""
     return PersonReport(
         person, tuple(weeks), total_of(weeks, window, target, float(hours_per_week))
     )

@@ -77,6 +77,9 @@ class Person(models.Model):
     )
     # Proactive target as a share of available hours (0.40 = 40 %).
     proactive_target = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.4"))
+    # Raised by every write of the person's entries; remembered weekly figures of an older
+    # version are stale (timeuse.week_cache).
+    activity_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = PersonQuerySet.as_manager()
 

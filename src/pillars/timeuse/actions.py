@@ -38,6 +38,7 @@ from pillars.timeuse.fastinsert import insert_activities
 from pillars.timeuse.models import Activity, ImportChange, ImportRun, ImportStatus
 from pillars.timeuse.rules import OwnerFilter, classifier_for
 from pillars.timeuse.spool import Spool
+from pillars.timeuse.week_cache import touch_people
 
 CHUNK = 1000  # rows per existence query and per progress call
 BATCH = 500  # rows per INSERT / UPDATE statement
@@ -163,6 +164,8 @@ def _store(
             setattr(run, field_name, getattr(counts, field_name))
         run.status, run.rows_read, run.finished_at = ImportStatus.DONE, spool.count, timezone.now()
         run.save()
+        if counts.created or counts.updated:
+            touch_people([person.pk])
     return run
 
 
@@ -175,6 +178,7 @@ def override_category(*, activity: Activity, category: str | None) -> Activity:
     if activity.override_category != value:
         activity.override_category = value
         activity.save(update_fields=["override_category"])
+        touch_people([activity.person_id])
     return activity
 
 

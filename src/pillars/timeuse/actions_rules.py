@@ -18,6 +18,7 @@ from pillars.timeuse.convert import to_record
 from pillars.timeuse.models import Activity, Rule
 from pillars.timeuse.queries_rules import Slot, active_rules, rule_of_row
 from pillars.timeuse.rules import classify_context
+from pillars.timeuse.week_cache import touch_people
 
 BATCH = 500
 
@@ -71,6 +72,8 @@ def reclassify_organization(*, organization: Organization) -> int:
                 row.category, row.rule = known[key]
                 pending.append(row)
         Activity.objects.bulk_update(pending, ["category", "rule"], batch_size=BATCH)
+        if pending:
+            touch_people([person.pk])
         changed += len(pending)
     return changed
 

@@ -33,6 +33,7 @@ from pillars.importers.base import ReadOptions
 from pillars.teams.models import Person
 from pillars.timeuse.convert import WRITTEN_FIELDS, restored
 from pillars.timeuse.models import Activity, ImportRun, ImportStatus
+from pillars.timeuse.week_cache import touch_people
 
 ACCEPTED_SUFFIXES = (".ics", ".csv", ".tsv", ".txt", ".xlsx")
 WEEKS_BACK, WEEKS_AHEAD = 52, 13  # as `pillars import` without --from/--to
@@ -147,4 +148,5 @@ def undo_import(*, run: ImportRun) -> tuple[int, int]:
     run.changes.all().delete()
     run.status = ImportStatus.UNDONE
     run.save(update_fields=["status"])
+    touch_people([run.person_id])
     return removed, len(rows)

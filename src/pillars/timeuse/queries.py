@@ -9,22 +9,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
-from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.targets import Target, target_from_settings
-from pillars.domain.timeuse import PersonReport, person_report, split_counted
+from pillars.domain.timeuse import (
+    PersonReport,
+    WeekFigures,
+    person_report,
+    report_of_weeks,
+    split_counted,
+    week_report,
+)
 from pillars.domain.window import Window, dates_window, iso_week_label
 from pillars.errors import ConfigError
 from pillars.teams.models import Person
 from pillars.timeuse.convert import to_classified, to_record
 from pillars.timeuse.models import Activity
 from pillars.timeuse.models import Target as TargetRow
+from pillars.timeuse.week_cache import figures_by_person
 
 DateRange = tuple[date, date]  # inclusive first and last day, cut in each person's zone
 
@@ -69,45 +76,49 @@ def person_time(person: Person, window: Window | DateRange) -> PersonTime:
     return _build(person, span, rows, target_for(person, targets))
 
 
-# What to_record and to_classified read: enough for a report without the model instances.
-REPORT_FIELDS = (
-    *(f.name for f in fields(ActivityRecord)),
-    "category",
-    "rule",
-    "override_category",
-    "person_id",
-)
-
-
 def team_report(
     people: Iterable[Person], window: Window | DateRange, *, entries: bool = True
 ) -> list[PersonTime]:
     """Every given person's report (e.g. visible_people(user)), in two queries in all.
 
-    With entries=False (the dashboard) the PersonTimes carry no entries, and the rows are read
-    as plain tuples of the report's fields: a team's 12 weeks are tens of thousands of rows.
+    With entries=False (the dashboard) the PersonTimes carry no entries and the weekly
+    figures come from the week cache: only weeks not remembered since the person's entries
+    last changed are computed, from one query of plain tuples.
     """
     people = list(people)
     spans = {person.pk: window_for(person, window) for person in people}
     if not people:
         return []
-    earliest = min(span[0] for span in spans.values())
-    latest = max(span[1] for span in spans.values())
-    by_person: dict[int, list[Any]] = defaultdict(list)
-    rows = Activity.objects.filter(person__in=people).between(earliest, latest)
-    rows = rows.order_by("start", "pk")
-    for row in rows if entries else rows.values_list(*REPORT_FIELDS, named=True):
-        by_person[row.person_id].append(row)
     teams = {person.team_id for person in people if person.team_id}
     targets = list(
         TargetRow.objects.filter(Q(person__in=people) | Q(person=None, team_id__in=teams))
     )
+    if not entries:
+        figures = figures_by_person(people, spans)
+        return [
+            _from_figures(person, spans[person.pk], figures[person.pk], target_for(person, targets))
+            for person in people
+        ]
+    earliest = min(span[0] for span in spans.values())
+    latest = max(span[1] for span in spans.values())
+    by_person: dict[int, list[Any]] = defaultdict(list)
+    rows = Activity.objects.filter(person__in=people).between(earliest, latest)
+    for row in rows.order_by("start", "pk"):
+        by_person[row.person_id].append(row)
     result = []
     for person in people:
         span = spans[person.pk]
         rows = [r for r in by_person[person.pk] if r.start < span[1] and r.end > span[0]]
-        result.append(_build(person, span, rows, target_for(person, targets), entries=entries))
+        result.append(_build(person, span, rows, target_for(person, targets)))
     return result
+
+
+def _from_figures(
+    person: Person, span: Window, figures: Sequence[WeekFigures], target: Target | None
+) -> PersonTime:
+    weeks = [week_report(week, target, person.weekly_hours) for week in figures]
+    report = report_of_weeks(person.email, weeks, span, target, person.weekly_hours)
+    return PersonTime(person, span, target, report, {})
 
 
 def target_for(person: Person, targets: Sequence[TargetRow]) -> Target | None:
@@ -158,10 +169,8 @@ def _utc_midnight(day: date) -> datetime:
 def _build(
     person: Person,
     span: Window,
-    rows: Sequence[Any],  # Activity rows, or tuples of REPORT_FIELDS when not entries
+    rows: Sequence[Activity],
     target: Target | None,
-    *,
-    entries: bool = True,
 ) -> PersonTime:
     tz = ZoneInfo(person.timezone)
     records = [to_record(row, tz) for row in rows]
@@ -184,7 +193,7 @@ def _build(
         target=target,
     )
     by_week: dict[str, list[Entry]] = defaultdict(list)
-    for row, record in zip(rows, records, strict=True) if entries else ():
+    for row, record in zip(rows, records, strict=True):
         week = iso_week_label(max(row.start, span[0]).astimezone(tz).date())
         by_week[week].append(_entry(row, reasons.get(id(record)), id(record) in away))
     return PersonTime(person, span, target, report, dict(by_week))

@@ -156,7 +156,17 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("CACHE_LOCATION", "pillars"),
-    }
+    },
+    # Remembered weekly figures (timeuse.week_cache), apart so they never crowd out the
+    # login throttle's counters. One entry per person; stale ones are never read again.
+    "reports": {
+        "BACKEND": os.environ.get(
+            "REPORT_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("REPORT_CACHE_LOCATION", "pillars-reports"),
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))

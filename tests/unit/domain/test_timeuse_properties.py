@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pillars.domain.records import LOGGED, PRECEDENCE, Category, Classified
-from pillars.domain.timeuse import WeekReport, week_reports
+from pillars.domain.timeuse import WeekReport, week_figures, week_reports
 from pillars.domain.window import dates_window
 
 from .builders import BERLIN, activity
@@ -93,3 +93,16 @@ def test_unlogged_is_what_the_logged_hours_leave_of_the_available(items: list[Cl
         assert all(week.hours[c] >= 0 for c in LOGGED)
         expected = max(0.0, week.available_hours - week.logged_hours)
         assert abs(week.hours[Category.UNLOGGED] - expected) < 1e-9
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entries(), max_size=25), st.integers(0, 1), st.integers(1, 2))
+def test_a_run_of_weeks_has_the_figures_it_has_in_the_whole_window(
+    items: list[Classified], first: int, count: int
+) -> None:
+    """What the week cache relies on: any run of the window's weeks, computed alone, gives
+    the same figures as the same weeks of the whole window."""
+    whole = week_figures(items, tz=BERLIN, window=WINDOW)
+    run = whole[first : first + count]
+    alone = week_figures(items, tz=BERLIN, window=(run[0].segment[0], run[-1].segment[1]))
+    assert alone == run
