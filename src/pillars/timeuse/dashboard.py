@@ -37,6 +37,7 @@ class Unit:
     report: PersonReport
     target_label: str
     trend: float | None
+    has_data: bool = True  # False: no entry at all in the window (left out of the totals)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def team_dashboard(team: Team, people_time: Sequence[PersonTime], query: str) ->
         )
         for pt in people_time
     ]
-    total = _total(f"{team.name}: team total", units)
+    measured = [unit for unit in units if unit.has_data]
+    total = _total(f"{team.name}: team total", measured)
     return _dashboard(team.name, units, total)
 
 
@@ -70,7 +72,7 @@ def organisation_dashboard(
     """Every team (linking to its dashboard) and the organisation's total."""
     by_team: dict[int, list[PersonReport]] = defaultdict(list)
     for pt in people_time:
-        if pt.person.team_id is not None:
+        if pt.person.team_id is not None and has_data(pt.report):
             by_team[pt.person.team_id].append(pt.report)
     units = [
         _total(
@@ -86,8 +88,15 @@ def organisation_dashboard(
     return _dashboard(organisation, units, total)
 
 
+def has_data(report: PersonReport) -> bool:
+    """Whether anything was logged or any absence recorded in the window. A person without
+    a single entry has not been imported for these weeks: counting their whole contract as
+    unlogged would drag the team's share down for a missing file, not for missing work."""
+    return report.total.logged_hours > 0 or report.total.out_of_office_days > 0
+
+
 def _unit(name: str, url: str, report: PersonReport, target_label: str) -> Unit:
-    return Unit(name, url, report, target_label, share_trend(report.weeks))
+    return Unit(name, url, report, target_label, share_trend(report.weeks), has_data(report))
 
 
 def _total(
@@ -102,7 +111,8 @@ def _total(
 def _dashboard(title: str, units: list[Unit], total: Unit) -> Dashboard:
     if not total.report.weeks:
         return Dashboard(title, units, total, None, None, None)
-    panels = _unique_names([(u.name, u.report.weeks) for u in (total, *units)])
+    shown = [unit for unit in units if unit.has_data]
+    panels = _unique_names([(u.name, u.report.weeks) for u in (total, *shown)])
     share = tuple(tuple(sorted(row.items())) for row in share_rows(panels))
     hours = tuple(tuple(sorted(row.items())) for row in hours_rows(panels[1:]))
     weeks = tuple(tuple(sorted(row.items())) for row in chart_rows(total.report.weeks))

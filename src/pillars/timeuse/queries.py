@@ -145,20 +145,35 @@ def window_for(person: Person, window: Window | DateRange) -> Window:
     return dates_window(first, last, ZoneInfo(person.timezone))
 
 
-def default_range(people: Iterable[Person], today: date, weeks: int = 2) -> DateRange:
+def default_range(
+    people: Iterable[Person], today: date, weeks: int = 2, *, from_first_entry: bool = False
+) -> DateRange:
     """The last `weeks` whole ISO weeks before today's; when those hold no entry of these
-    people (an old export, the demo), the same number of weeks up to their latest entry."""
+    people (an old export, the demo), the same number of weeks up to their latest entry.
+
+    With `from_first_entry` the range starts no earlier than the week of their first entry
+    in it: weeks before anything was imported are not shown as weeks of unlogged time.
+    """
     monday = today - timedelta(days=today.weekday())
-    first = monday - timedelta(weeks=weeks)
+    first, last = monday - timedelta(weeks=weeks), monday - timedelta(days=1)
     people = list(people)
     entries = Activity.objects.filter(person__in=people, start__lt=_utc_midnight(monday))
-    if entries.filter(end__gt=_utc_midnight(first)).exists():
-        return first, monday - timedelta(days=1)
-    latest = entries.order_by("-start").values_list("start", flat=True).first()
-    if latest is None:
-        return first, monday - timedelta(days=1)
-    last_monday = latest.date() - timedelta(days=latest.date().weekday())
-    return last_monday - timedelta(weeks=weeks - 1), last_monday + timedelta(days=6)
+    if not entries.filter(end__gt=_utc_midnight(first)).exists():
+        latest = entries.order_by("-start").values_list("start", flat=True).first()
+        if latest is None:
+            return first, last
+        last_monday = _monday(latest.date())
+        first, last = last_monday - timedelta(weeks=weeks - 1), last_monday + timedelta(days=6)
+    if from_first_entry:
+        inside = entries.filter(end__gt=_utc_midnight(first), start__lt=_utc_midnight(last))
+        earliest = inside.order_by("start").values_list("start", flat=True).first()
+        if earliest is not None:
+            first = max(first, _monday(earliest.date()))
+    return first, last
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
 
 
 def _utc_midnight(day: date) -> datetime:

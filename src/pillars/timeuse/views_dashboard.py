@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from pillars.teams.access import person_of, visible_people
-from pillars.teams.models import Team
+from pillars.teams.models import Role, Team
 from pillars.timeuse.access import get_dashboard_team_for_user
 from pillars.timeuse.dashboard import DEFAULT_WEEKS, organisation_dashboard, team_dashboard
 from pillars.timeuse.forms import WindowForm, shifted
@@ -21,11 +21,15 @@ from pillars.timeuse.views import _page
 def dashboard(request: HttpRequest, team_id: int | None = None) -> HttpResponse:
     """Stacked hours, proactive share against target and its trend, per person and week."""
     team = get_dashboard_team_for_user(request.user, team_id)
-    people = visible_people(request.user).select_related("team")
+    # Directors answer for the organisation, not for the team they may be placed in: a team's
+    # figures are the same whoever looks at them.
+    people = visible_people(request.user).select_related("team").exclude(role=Role.DIRECTOR)
     people = list(people.filter(team=team) if team else people.filter(team__isnull=False))
     form = WindowForm(request.GET)
     first, last = form.date_range(
-        lambda: default_range(people, timezone.localdate(), weeks=DEFAULT_WEEKS)
+        lambda: default_range(
+            people, timezone.localdate(), weeks=DEFAULT_WEEKS, from_first_entry=True
+        )
     )
     query = f"?from={first:%Y-%m-%d}&to={last:%Y-%m-%d}"
     people_time = team_report(people, (first, last), entries=False)
