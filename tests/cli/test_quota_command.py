@@ -190,3 +190,124 @@ def test_every_quota_command_offers_table_and_json(command: str) -> None:
 def test_workbook_json_summary(tmp_path) -> None:
     data = run_json("workbook", "--out", str(tmp_path / "calc.xlsx"))
     assert data["industrial_quota"] == 1142857 and (tmp_path / "calc.xlsx").exists()
+
+
+# --- one number parser: the same text means the same everywhere, or is refused ----------
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "typed"),
+    [
+        (["saas", "--salary", "60,000", "--multiplier", "1.5"], "--salary", "60,000"),
+        (["saas", "--salary", "60 000", "--multiplier", "1.5"], "--salary", "60 000"),
+        (["saas", "--salary", "60.000,50", "--multiplier", "1.5"], "--salary", "60.000,50"),
+        (["saas", "--salary", "60_000", "--multiplier", "1.5"], "--salary", "60_000"),
+        (["saas", "--salary", "60000", "--multiplier", "1,5"], "--multiplier", "1,5"),
+        (
+            ["industrial", "--cost-per-person", "100000", "--extra", "1,000", "--cogs", "0.65"],
+            "--extra",
+            "1,000",
+        ),
+        (["payout", "--quota", "1,142,857", "--variable", "25000"], "--quota", "1,142,857"),
+        (["ramp", "--quota", "600000", "--target", "5,000,000"], "--target", "5,000,000"),
+    ],
+)
+def test_thousands_separators_are_refused_not_guessed(
+    args: list[str], option: str, typed: str
+) -> None:
+    result = runner.invoke(app, ["quota", *args])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"error: {option}: expected a number such as 60000 or 0.35 "
+        f"(no thousands separators), got '{typed}'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["saas", "--salary", "1e30", "--multiplier", "1.5"], "no exponent"),
+        (["saas", "--salary", "60000", "--multiplier", "1e400"], "no exponent"),
+        (["saas", "--salary", "NaN", "--multiplier", "1.5"], "expected a number"),
+        (["saas", "--salary", "inf", "--multiplier", "1.5"], "expected a number"),
+        (["saas", "--salary", "10000000000000", "--multiplier", "1.5"], "too large"),
+        (["saas", "--salary", "60000", "--multiplier", "11"], "at most 10"),
+        (["saas", "--salary", "60000", "--multiplier", "1.5", "--units", "3"], "above 3"),
+        (["payout", "--break-even", "1e400", "--quota", "1", "--variable", "1"], "no exponent"),
+        (["payout", "--quota", "1000", "--variable", "1", "--cap", "1000"], "cap"),
+        (["cash", "--arr", "1", "--acquisition-cost", "1", "--churn", "0.0000001"], "churn"),
+        (["industrial", "--cost-per-person", "1", "--extra", "1", "--cogs", "0.999"], "99%"),
+    ],
+)
+def test_out_of_range_numbers_are_one_line(args: list[str], words: str) -> None:
+    result = runner.invoke(app, ["quota", *args])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().count("\n") == 0 and words in result.output
+
+
+def test_list_options_stay_comma_separated_lists_of_plain_numbers() -> None:
+    data = run_json("ramp", "--quota", "600000", "--ramp", "0, 25,50;75,100")
+    assert data["first_year_quota"] == 475000
+    grid = run_json("sensitivity", "--multipliers", "1.5,2", "--units", "5", "--extras", "0")
+    assert grid["saas"]["quotas"] == [[450000], [600000]]
+    # "1,200,000" is three list items, not one number: the count says so.
+    quarters = "1,200,000,500000"
+    result = runner.invoke(
+        app, ["quota", "cash", "--arr", "1", "--acquisition-cost", "1", "--quarters", quarters]
+    )
+    assert result.exit_code == 2 and "expected 3 comma-separated numbers" in result.output
+
+
+# --- payout input checks and tiers -------------------------------------------------------
+
+PAYOUT = ["payout", "--break-even", "857143", "--quota", "1142857", "--variable", "25000"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--at", "-5"], "revenue: must be 0 or more, got -5"),
+        (["--accelerator", "0.5"], "decelerator"),
+        (["--accelerator", "0"], "decelerator"),
+        (["--threshold", "1.2"], "threshold: 120% of quota must be from 0 % to below 100 %"),
+        (["--tiers", "0.9:0.5,0.8:0.6"], "attainment 80% (in 80%:60%) must rise"),
+        (["--tiers", "0.8:0.6,0.9:0.5"], "payout 50% (in 90%:50%) must not fall"),
+        (["--tiers", "0.5:0.1"], "above 75%"),  # below the threshold (break-even 75 %)
+        (["--tiers", "1.1:1"], "below 100 % of quota"),
+        (["--tiers", "0.9"], "expected ATTAINMENT:PAYOUT"),
+        (["--tiers", "0.9:50,000"], "expected ATTAINMENT:PAYOUT"),
+    ],
+)
+def test_payout_refuses_bad_inputs(extra: list[str], words: str) -> None:
+    result = runner.invoke(app, ["quota", *PAYOUT, *extra])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().count("\n") == 0 and words in result.output
+
+
+def test_industrial_extra_zero_is_refused_with_the_reason() -> None:
+    result = runner.invoke(
+        app,
+        ["quota", "industrial", "--cost-per-person", "100000", "--extra", "0", "--cogs", "0.65"],
+    )
+    assert result.exit_code == 2
+    assert "extra: must be more than 0" in result.output
+    assert "quota must be above the break-even" in result.output
+
+
+def test_tiers_bend_the_table_in_json_and_table() -> None:
+    data = run_json(*PAYOUT, "--tiers", "80%:20%,0.9:0.5,1:1")
+    assert data["plan"]["tiers"] == [
+        {"attainment": 0.8, "payout": 0.2},
+        {"attainment": 0.9, "payout": 0.5},
+    ]
+    by_attainment = {row["attainment"]: row["payout"] for row in data["rows"]}
+    assert by_attainment[0.8] == 5000 and by_attainment[0.9] == 12500
+    assert by_attainment[1.0] == 25000
+    table = runner.invoke(app, ["quota", *PAYOUT, "--tiers", "0.85:0.3"])
+    assert table.exit_code == 0 and "plan.tiers" in table.output
+    assert "85.0%" in table.output and "30.0%" in table.output  # the tier's own row too
+
+
+def test_payout_help_documents_the_tier_syntax() -> None:
+    result = runner.invoke(app, ["quota", "payout", "--help"], terminal_width=200)
+    assert "--tiers" in result.output and "ATTAINMENT:PAYOUT" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 import json
 import os
@@ -52,6 +53,13 @@ def one_line_errors(func: F) -> F:
             return func(*args, **kwargs)
         except PillarsError as exc:
             fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        except decimal.DecimalException:
+            # Last resort: inputs are checked before any arithmetic, so this is a figure the
+            # checks did not foresee; still one line, never a traceback.
+            fail(
+                "a figure is out of the range the calculation can handle; "
+                "check the options for very large or very small numbers"
+            )
         except (OSError, UnicodeError) as exc:
             fail(
                 f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip()

@@ -9,11 +9,12 @@ import typer
 
 from pillars.cli import quota_plan as plan_cmds
 from pillars.cli.common import ListFormat, one_line_errors
+from pillars.cli.options import number, share
 from pillars.cli.quota_render import show
 from pillars.domain import quota as q
-from pillars.domain.payout import PayoutRow, make_plan, payout_at, payout_table
+from pillars.domain.payout import PayoutRow, make_plan, parse_tiers, payout_at, payout_table
 from pillars.domain.quota_scenario import ScenarioInputs, employee_cost
-from pillars.domain.quota_values import QuotaInputError, to_decimal, to_share
+from pillars.domain.quota_values import QuotaInputError
 from pillars.exporters import quota_report as rep
 
 quota_app = typer.Typer(
@@ -39,26 +40,35 @@ OtherCosts = Annotated[
 ]
 Variable = Annotated[str, _opt("--variable", "On-target variable pay a year.")]
 Accelerator = Annotated[
-    str, _opt("--accelerator", "Payout slope above quota, times the slope below.")
+    str, _opt("--accelerator", "Payout slope above quota, times the slope below (1 to 10).")
 ]
 Cap = Annotated[str | None, _opt("--cap", "Most paid, times the variable (2 = 200 %).")]
 ThresholdShare = Annotated[
     str | None, _opt("--threshold", "Start paying at this share of quota instead of break-even.")
 ]
+Tiers = Annotated[
+    str | None,
+    _opt(
+        "--tiers",
+        "Bend the line below quota: ATTAINMENT:PAYOUT breakpoints, each a share of quota and "
+        "a share of the variable, rising, between the threshold and 100 % (e.g. "
+        "'0.9:0.5' or '80%:25%,90%:50%'; a last '1:1' is implied).",
+    ),
+]
 
 
 def _d(field: str, value: str | None) -> Decimal | None:
-    return None if value is None else to_decimal(field, value)
+    return None if value is None else number(field, value)
 
 
 def _cost_inputs(salary: str, multiplier: str | None, country: str, other: str) -> ScenarioInputs:
     if multiplier is None and not country:
         raise QuotaInputError("--multiplier", "give a multiplier (1.5) or a --country preset")
     return ScenarioInputs(
-        salary=to_decimal("--salary", salary),
+        salary=number("--salary", salary),
         multiplier=_d("--multiplier", multiplier),
         country=country,
-        other_costs=to_decimal("--other-costs", other),
+        other_costs=number("--other-costs", other),
     )
 
 
@@ -94,7 +104,7 @@ def saas_command(
 ) -> None:
     """SaaS quota: units of employee cost the rep's new first-year value must carry."""
     cost = employee_cost(_cost_inputs(salary, multiplier, country, other_costs))
-    result = q.saas_quota(cost, q.SaasUnits.of_total(to_decimal("--units", units)))
+    result = q.saas_quota(cost, q.SaasUnits.of_total(number("--units", units)))
     show(rep.saas_to_dict(result), output_format, "SaaS quota")
 
 
@@ -125,13 +135,13 @@ def industrial_command(
     output_format: Fmt = ListFormat.TABLE,
 ) -> None:
     """Industrial quota = (pure cost + extra) / gross margin; break-even = pure cost / margin."""
-    per_person = to_decimal("--cost-per-person", cost_per_person)
+    per_person = number("--cost-per-person", cost_per_person)
     gross_margin = _margin(cogs, margin)
-    each = to_decimal("--support-cost", support_cost) if support_cost else per_person
+    each = number("--support-cost", support_cost) if support_cost is not None else per_person
     support = q.default_support(
-        each, to_decimal("--presales", presales), to_decimal("--backoffice", backoffice)
+        each, number("--presales", presales), number("--backoffice", backoffice)
     )
-    added = to_decimal("--extra", extra) + to_decimal("--extra-units", extra_units) * per_person
+    added = number("--extra", extra) + number("--extra-units", extra_units) * per_person
     result = q.industrial_quota(
         rep_cost=per_person, support=support, extra=added, gross_margin=gross_margin
     )
@@ -142,8 +152,8 @@ def _margin(cogs: str | None, margin: str | None) -> Decimal:
     if (cogs is None) == (margin is None):
         raise QuotaInputError("--cogs", "give either --cogs or --margin")
     if cogs is not None:
-        return q.gross_margin_from_cogs(to_share("--cogs", cogs))
-    return q.check_gross_margin(to_share("--margin", margin))
+        return q.gross_margin_from_cogs(share("--cogs", cogs))
+    return q.check_gross_margin(share("--margin", margin or ""))
 
 
 @quota_app.command("payout")
@@ -155,6 +165,7 @@ def payout_command(
     threshold: ThresholdShare = None,
     accelerator: Accelerator = "1",
     cap: Cap = None,
+    tiers: Tiers = None,
     at: Annotated[
         list[str] | None, _opt("--at", "Revenue to price (repeatable); without it, the table.")
     ] = None,
@@ -162,15 +173,16 @@ def payout_command(
 ) -> None:
     """Variable pay against revenue: from the threshold to 100 % at quota, accelerator above."""
     plan = make_plan(
-        quota=to_decimal("--quota", quota),
-        variable=to_decimal("--variable", variable),
+        quota=number("--quota", quota),
+        variable=number("--variable", variable),
         break_even=_d("--break-even", break_even),
-        threshold_share=None if threshold is None else to_share("--threshold", threshold),
-        accelerator=to_decimal("--accelerator", accelerator),
+        threshold_share=None if threshold is None else share("--threshold", threshold),
+        accelerator=number("--accelerator", accelerator),
         cap=_d("--cap", cap),
+        tiers=parse_tiers(tiers) if tiers is not None else (),
     )
     if at:
-        revenues = [to_decimal("--at", r) for r in at]
+        revenues = [number("--at", r) for r in at]
         rows = [PayoutRow(r / plan.quota, r, payout_at(plan, r)) for r in revenues]
     else:
         rows = payout_table(plan)

@@ -9,24 +9,17 @@ from typing import Annotated
 import typer
 
 from pillars.cli.common import ListFormat, console, err_console, one_line_errors
+from pillars.cli.options import number, number_list, share
 from pillars.cli.quota_render import rows_table, show
 from pillars.domain import quota as q
 from pillars.domain import saas_cash as cash
 from pillars.domain.employee_cost import presets
 from pillars.domain.quota_scenario import ScenarioInputs, compute
-from pillars.domain.quota_values import QuotaInputError, to_decimal, to_share
+from pillars.domain.quota_values import QuotaInputError
 from pillars.exporters import quota_report as rep
 from pillars.exporters.workbook import WorkbookInputs, calculator_workbook
 
 Fmt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")]
-
-
-def _list(field: str, text: str, *, shares: bool = False) -> list[Decimal]:
-    """'1.5,1.6' -> Decimals; with shares, '0,25,50' are percentages."""
-    items = [t for t in text.replace(";", ",").split(",") if t.strip()]
-    if shares:
-        return [to_decimal(field, t.strip().rstrip("%")) / 100 for t in items]
-    return [to_decimal(field, t) for t in items]
 
 
 @one_line_errors
@@ -53,10 +46,14 @@ def sensitivity_command(
 ) -> None:
     """Quota for a grid of multipliers x units (SaaS) and margins x extras (industrial)."""
     saas = q.saas_grid(
-        to_decimal("--salary", salary), _list("--multipliers", multipliers), _list("--units", units)
+        number("--salary", salary),
+        number_list("--multipliers", multipliers),
+        number_list("--units", units),
     )
     industrial = q.industrial_grid(
-        to_decimal("--pure-cost", pure_cost), _list("--margins", margins), _list("--extras", extras)
+        number("--pure-cost", pure_cost),
+        number_list("--margins", margins, unit="share"),
+        number_list("--extras", extras),
     )
     data = {"saas": rep.grid_to_dict(saas), "industrial": rep.grid_to_dict(industrial)}
     if output_format == ListFormat.JSON:
@@ -92,21 +89,17 @@ def ramp_command(
     output_format: Fmt = ListFormat.TABLE,
 ) -> None:
     """First-year expected quota of a new hire; reps needed for a revenue target."""
-    full = to_decimal("--quota", quota)
-    shares = _list("--ramp", ramp, shares=True)
+    full = number("--quota", quota)
+    shares = number_list("--ramp", ramp, unit="percent", least=0)
     data: dict[str, object] = {
         "quota": rep.money(full),
         "ramp": [rep.ratio(s) for s in shares],
         "first_year_quota": rep.money(q.first_year_quota(full, shares)),
     }
     if target is not None:
-        need = q.headcount_needed(
-            to_decimal("--target", target), full, to_share("--attainment", attainment)
-        )
-        data |= {
-            "target": rep.money(to_decimal("--target", target)),
-            "attainment": rep.ratio(to_share("--attainment", attainment)),
-        }
+        goal, expected = number("--target", target), share("--attainment", attainment)
+        need = q.headcount_needed(goal, full, expected)
+        data |= {"target": rep.money(goal), "attainment": rep.ratio(expected)}
         data |= {"headcount_exact": rep.ratio(need.exact), "headcount": need.people}
     show(data, output_format, "Ramp and headcount")
 
@@ -133,9 +126,9 @@ def cash_command(
 ) -> None:
     """Cash checks: ARR > CAC (strict), after gross margin, CAC payback, LTV:CAC, magic number."""
     check = cash.cash_check(
-        to_decimal("--arr", arr),
-        to_decimal("--acquisition-cost", acquisition_cost),
-        to_share("--gross-margin", gross_margin),
+        number("--arr", arr),
+        number("--acquisition-cost", acquisition_cost),
+        share("--gross-margin", gross_margin),
     )
     data: dict[str, object] = {
         "first_year_arr": rep.money(check.first_year_arr),
@@ -144,14 +137,10 @@ def cash_command(
         "arr_covers_cac": check.covers,
         "margin_covers_cac": check.covers_after_margin,
         "cac_payback_months": rep.ratio(cash.cac_payback_months(check), 1),
-        "ltv_to_cac": rep.ratio(cash.ltv_to_cac(check, to_share("--churn", churn)), 2),
+        "ltv_to_cac": rep.ratio(cash.ltv_to_cac(check, share("--churn", churn)), 2),
     }
     if quarters is not None:
-        figures = _list("--quarters", quarters)
-        if len(figures) != 3:
-            raise QuotaInputError(
-                "--quarters", "expected three numbers: this Q, last Q, S&M last Q"
-            )
+        figures = number_list("--quarters", quarters, count=3)
         data["magic_number"] = rep.ratio(cash.magic_number(*figures), 2)
     show(data, output_format, "SaaS cash checks")
 
@@ -214,14 +203,14 @@ def workbook_command(
         raise QuotaInputError("--out", f"expected a .xlsx file name, got {out.name!r}")
     scenario = compute(
         ScenarioInputs(
-            salary=to_decimal("--salary", salary),
-            multiplier=to_decimal("--multiplier", multiplier),
-            units=q.SaasUnits.of_total(to_decimal("--units", units)),
-            cost_per_person=to_decimal("--cost-per-person", cost_per_person),
-            extra=to_decimal("--extra", extra),
-            cogs=to_share("--cogs", cogs),
-            variable=to_decimal("--variable", variable),
-            accelerator=to_decimal("--accelerator", accelerator),
+            salary=number("--salary", salary),
+            multiplier=number("--multiplier", multiplier),
+            units=q.SaasUnits.of_total(number("--units", units)),
+            cost_per_person=number("--cost-per-person", cost_per_person),
+            extra=number("--extra", extra),
+            cogs=share("--cogs", cogs),
+            variable=number("--variable", variable),
+            accelerator=number("--accelerator", accelerator),
         )
     )
     out.write_bytes(calculator_workbook(WorkbookInputs.from_scenario(scenario, currency)))

@@ -20,13 +20,14 @@ from pillars.domain.quota_values import (
     ZERO,
     QuotaInputError,
     plain,
-    require_not_negative,
-    require_positive,
+    require_money,
     to_decimal,
 )
 
 # DOMAIN §2: the real cost of an employee is 1.5 to 2.0 times the salary.
 TYPICAL_MULTIPLIERS = (Decimal("1.5"), Decimal("2.0"))
+# Five times the typical top; beyond it the figure is a typo, not a cost structure.
+MAX_MULTIPLIER = Decimal(10)
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,11 @@ class EmployeeCost:
 def cost_from_multiplier(salary: Decimal, multiplier: Decimal) -> EmployeeCost:
     """total = salary × multiplier; the multiplier is at least 1 (a cost is never below pay)."""
     check_salary(salary)
-    if multiplier < ONE:
+    if not multiplier.is_finite() or not ONE <= multiplier <= MAX_MULTIPLIER:
         raise QuotaInputError(
             "multiplier",
-            f"must be at least 1 (cost = salary × multiplier), got {plain(multiplier)}",
+            f"must be at least 1 and at most {plain(MAX_MULTIPLIER)} "
+            f"(cost = salary × multiplier, typically 1.5 to 2), got {plain(multiplier)}",
         )
     total = salary * multiplier
     return EmployeeCost(salary, total - salary, ZERO, total, ("multiplier", plain(multiplier)))
@@ -96,7 +98,7 @@ def cost_from_components(
         lines.append((charge.name, charge.amount(salary)))
     charges = sum((amount for _, amount in lines), ZERO)
     for name, amount in other_costs.items():
-        require_not_negative(f"other cost '{name}'", amount)
+        require_money(f"other cost '{name}'", amount)
         lines.append((name, amount))
     other = sum(other_costs.values(), ZERO)
     basis = ("preset", f"{preset.code} {preset.year}") if preset else ("components", "")
@@ -104,7 +106,7 @@ def cost_from_components(
 
 
 def check_salary(salary: Decimal) -> None:
-    require_positive("salary", salary)
+    require_money("salary", salary, positive=True)
 
 
 @cache

@@ -15,13 +15,19 @@ from pillars.domain.quota_values import (
     ONE,
     ZERO,
     QuotaInputError,
+    percent_text,
     plain,
-    require_not_negative,
-    require_positive,
+    require_between,
+    require_money,
 )
 
 # The seed's observed range of quota over employee cost, stable within one company.
 COMPANY_RANGE = (Decimal("3.5"), Decimal("9"))
+# Far beyond any real plan (the seed's range is 3.5-9 units, 1-2 support people a rep).
+MAX_UNITS = Decimal(50)
+MAX_PEOPLE = Decimal(50)
+# Below 1 % gross margin no sales team can be carried; the bound also keeps quotas finite.
+MIN_MARGIN = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,12 @@ class SaasUnits:
     @classmethod
     def of_total(cls, total: Decimal) -> SaasUnits:
         """1+1+1 and the rest as margin and risk: `--units 5` is the default split."""
-        if total < Decimal(3):
+        if not Decimal(3) < total <= MAX_UNITS:
             raise QuotaInputError(
-                "units", f"must be at least 3 (own + direct + overhead), got {plain(total)}"
+                "units",
+                f"must be above 3 (own + direct + overhead; the rest is margin and risk, "
+                f"so the quota is above the break-even) and at most {plain(MAX_UNITS)}, "
+                f"got {plain(total)}",
             )
         return cls(margin_risk=total - Decimal(3))
 
@@ -77,8 +86,14 @@ def saas_quota(cost: EmployeeCost, units: SaasUnits | None = None) -> SaasQuota:
     """quota = units × total employee cost."""
     units = units or SaasUnits()
     for name in ("own", "direct", "overhead", "margin_risk"):
-        require_not_negative(f"units {name}", getattr(units, name))
-    require_positive("units", units.total)
+        require_between(f"units {name}", getattr(units, name), ZERO, MAX_UNITS, "units of cost")
+    require_between("units", units.total, ZERO, MAX_UNITS, "units of employee cost in total")
+    if units.margin_risk <= ZERO:
+        raise QuotaInputError(
+            "units margin_risk",
+            f"must be more than 0, got {plain(units.margin_risk)}: without margin and risk "
+            "the quota equals the break-even and the unit earns nothing",
+        )
     return SaasQuota(
         cost=cost,
         units=units,
@@ -122,20 +137,22 @@ class IndustrialQuota:
 
 def gross_margin_from_cogs(cogs: Decimal) -> Decimal:
     """Margin left after cost of goods, both as shares of list price."""
-    if cogs < ZERO or cogs >= ONE:
+    if not ZERO <= cogs <= ONE - MIN_MARGIN:
         raise QuotaInputError(
             "cogs",
-            f"cost of goods must be a share of list price from 0 to below 1 (0.65 = 65 %), "
-            f"got {plain(cogs)}: nothing would be left to pay for sales",
+            f"cost of goods {percent_text(cogs)} of list price must be from 0 % to "
+            f"{percent_text(ONE - MIN_MARGIN)}, below 100 % of list price: "
+            "nothing would be left to pay for sales",
         )
     return ONE - cogs
 
 
 def check_gross_margin(margin: Decimal) -> Decimal:
-    if margin <= ZERO or margin >= ONE:
+    if not MIN_MARGIN <= margin < ONE:
         raise QuotaInputError(
             "margin",
-            f"gross margin must be a share above 0 and below 1 (below 100 %), got {plain(margin)}",
+            f"gross margin {percent_text(margin)} must be from {percent_text(MIN_MARGIN)} "
+            "to below 100 %",
         )
     return margin
 
@@ -144,11 +161,17 @@ def industrial_quota(
     *, rep_cost: Decimal, support: Sequence[Support], extra: Decimal, gross_margin: Decimal
 ) -> IndustrialQuota:
     """quota = (pure cost + extra) / margin; break-even = pure cost / margin."""
-    require_positive("cost per person", rep_cost)
+    require_money("cost per person", rep_cost, positive=True)
     for item in support:
-        require_not_negative(f"{item.role} count", item.count)
-        require_not_negative(f"{item.role} cost", item.cost_each)
-    require_not_negative("extra", extra)
+        require_between(f"{item.role} count", item.count, ZERO, MAX_PEOPLE, "people per rep")
+        require_money(f"{item.role} cost", item.cost_each)
+    require_money("extra", extra)
+    if extra <= ZERO:
+        raise QuotaInputError(
+            "extra",
+            "must be more than 0: it is the management overhead plus margin and risk, "
+            "so the quota must be above the break-even (pure cost / margin)",
+        )
     check_gross_margin(gross_margin)
     pure = rep_cost + sum((s.cost for s in support), ZERO)
     return IndustrialQuota(
@@ -178,6 +201,7 @@ def default_support(
 DEFAULT_MULTIPLIERS = tuple(Decimal(m) for m in ("1.5", "1.6", "1.7", "1.8", "1.9", "2.0"))
 DEFAULT_UNITS = tuple(Decimal(u) for u in ("3.5", "4", "4.5", "5", "6", "7", "8", "9"))
 DEFAULT_MARGINS = tuple(Decimal(m) for m in ("0.25", "0.30", "0.35", "0.40", "0.45", "0.50"))
+MAX_GRID_MULTIPLIER = Decimal(10)  # the same bound as employee_cost.MAX_MULTIPLIER
 
 
 @dataclass(frozen=True)
@@ -197,6 +221,11 @@ def saas_grid(
     units: Sequence[Decimal] = DEFAULT_UNITS,
 ) -> Grid:
     """SaaS quota for each multiplier (rows) × units of cost (columns)."""
+    require_money("salary", salary, positive=True)
+    for multiplier in multipliers:
+        require_between("multiplier", multiplier, ONE, MAX_GRID_MULTIPLIER, "cost / salary")
+    for unit in units:
+        require_between("units", unit, ZERO, MAX_UNITS, "units of employee cost")
     values = tuple(tuple(salary * m * u for u in units) for m in multipliers)
     return Grid("multiplier", "units", tuple(multipliers), tuple(units), values)
 
@@ -205,8 +234,11 @@ def industrial_grid(
     pure_cost: Decimal, margins: Sequence[Decimal], extras: Sequence[Decimal]
 ) -> Grid:
     """Industrial quota for each gross margin (rows) × extra amount (columns)."""
+    require_money("pure cost", pure_cost)
     for margin in margins:
         check_gross_margin(margin)
+    for extra in extras:
+        require_money("extra", extra)
     values = tuple(tuple((pure_cost + e) / m for e in extras) for m in margins)
     return Grid("gross margin", "extra", tuple(margins), tuple(extras), values)
 
@@ -216,15 +248,19 @@ def industrial_grid(
 
 def first_year_quota(quota: Decimal, ramp: Sequence[Decimal], months: int = 12) -> Decimal:
     """Expected first-year quota of a new hire: monthly quota × ramp share, full after the ramp."""
+    require_money("quota", quota)
     if len(ramp) > months:
         raise QuotaInputError("ramp", f"has {len(ramp)} months; at most {months}")
     for share in ramp:
-        if share < ZERO or share > ONE:
+        if not ZERO <= share <= ONE:
             raise QuotaInputError(
-                "ramp", f"shares go from 0 to 1 (0 % to 100 %), got {plain(share)}"
+                "ramp", f"{percent_text(share)} in a month must be from 0 % to 100 %"
             )
     shares = list(ramp) + [ONE] * (months - len(ramp))
     return quota / Decimal(months) * sum(shares, ZERO)
+
+
+MAX_ATTAINMENT = Decimal(3)
 
 
 @dataclass(frozen=True)
@@ -235,8 +271,13 @@ class Headcount:
 
 def headcount_needed(target: Decimal, quota: Decimal, attainment: Decimal) -> Headcount:
     """Reps needed for a revenue target when each makes `attainment` of their quota."""
-    require_not_negative("target", target)
-    require_positive("quota", quota)
-    require_positive("attainment", attainment)
+    require_money("target", target)
+    require_money("quota", quota, positive=True)
+    if not ZERO < attainment <= MAX_ATTAINMENT:
+        raise QuotaInputError(
+            "attainment",
+            f"{percent_text(attainment)} of quota must be above 0 % and at most "
+            f"{percent_text(MAX_ATTAINMENT)}",
+        )
     exact = target / (quota * attainment)
     return Headcount(exact, math.ceil(exact))

@@ -15,7 +15,14 @@ from pillars.domain.employee_cost import (
     cost_from_multiplier,
     find_preset,
 )
-from pillars.domain.payout import PayoutPlan, PayoutRow, make_plan, payout_curve, payout_table
+from pillars.domain.payout import (
+    PayoutPlan,
+    PayoutRow,
+    Tier,
+    make_plan,
+    payout_curve,
+    payout_table,
+)
 from pillars.domain.quota import (
     DEFAULT_MARGINS,
     Grid,
@@ -30,7 +37,7 @@ from pillars.domain.quota import (
     saas_grid,
     saas_quota,
 )
-from pillars.domain.quota_values import ONE, QuotaInputError
+from pillars.domain.quota_values import ONE, QuotaInputError, whole
 
 DEFAULT_RAMP = tuple(Decimal(p) / 100 for p in (0, 25, 50, 75, 100))
 
@@ -54,6 +61,7 @@ class ScenarioInputs:
     threshold_share: Decimal | None = None  # None: payout starts at the break-even
     accelerator: Decimal = ONE
     cap: Decimal | None = None
+    tiers: Sequence[Tier] = ()
     ramp: Sequence[Decimal] = DEFAULT_RAMP
 
 
@@ -111,14 +119,17 @@ def compute(inputs: ScenarioInputs) -> Scenario:
         extra=inputs.extra,
         gross_margin=gross_margin_from_cogs(inputs.cogs),
     )
+    # A plan is announced in whole units (README: money half up), and `quota payout` is
+    # typed with those figures: both start from the same rounded quota and break-even.
     plans = [
         make_plan(
-            quota=result.quota,
-            break_even=result.break_even,
+            quota=whole(result.quota),
+            break_even=whole(result.break_even),
             variable=inputs.variable,
             threshold_share=inputs.threshold_share,
             accelerator=inputs.accelerator,
             cap=inputs.cap,
+            tiers=inputs.tiers,
         )
         for result in (saas, industrial)
     ]

@@ -8,10 +8,13 @@ from decimal import Decimal
 from pillars.domain.quota_values import (
     ONE,
     QuotaInputError,
-    plain,
-    require_not_negative,
+    percent_text,
+    require_money,
     require_positive,
 )
+
+# A customer life of a thousand years is already no limit; it keeps LTV finite.
+MIN_CHURN = Decimal("0.001")
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,12 @@ class CashCheck:
 def cash_check(
     first_year_arr: Decimal, acquisition_cost: Decimal, gross_margin: Decimal
 ) -> CashCheck:
-    require_not_negative("first-year ARR", first_year_arr)
-    require_not_negative("acquisition cost", acquisition_cost)
-    if not Decimal(0) < gross_margin <= ONE:
+    require_money("first-year ARR", first_year_arr)
+    require_money("acquisition cost", acquisition_cost)
+    if not gross_margin.is_finite() or not Decimal(0) < gross_margin <= ONE:
         raise QuotaInputError(
-            "gross margin", f"a share above 0 and at most 1, got {plain(gross_margin)}"
+            "gross margin",
+            f"{percent_text(gross_margin)} must be above 0 % and at most 100 %",
         )
     return CashCheck(first_year_arr, acquisition_cost, gross_margin)
 
@@ -52,9 +56,10 @@ def cac_payback_months(check: CashCheck) -> Decimal:
 
 def ltv_to_cac(check: CashCheck, annual_churn: Decimal) -> Decimal:
     """Lifetime gross margin (ARR × margin / churn) over acquisition cost; 3 is the usual bar."""
-    if not Decimal(0) < annual_churn <= ONE:
+    if not annual_churn.is_finite() or not MIN_CHURN <= annual_churn <= ONE:
         raise QuotaInputError(
-            "churn", f"a yearly share above 0 and at most 1, got {plain(annual_churn)}"
+            "churn",
+            f"{percent_text(annual_churn)} a year must be from {percent_text(MIN_CHURN)} to 100 %",
         )
     require_positive("acquisition cost", check.acquisition_cost)
     return check.first_year_arr * check.gross_margin / annual_churn / check.acquisition_cost
@@ -66,6 +71,8 @@ def magic_number(
     sales_marketing_last_quarter: Decimal,
 ) -> Decimal:
     """Quarter-on-quarter revenue growth, annualised, per unit of last quarter's S&M spend."""
-    require_positive("sales and marketing spend", sales_marketing_last_quarter)
+    require_money("revenue this quarter", revenue_this_quarter)
+    require_money("revenue last quarter", revenue_last_quarter)
+    require_money("sales and marketing spend", sales_marketing_last_quarter, positive=True)
     growth = revenue_this_quarter - revenue_last_quarter
     return growth * 4 / sales_marketing_last_quarter

@@ -1,7 +1,7 @@
 """The quota calculator as an .xlsx workbook with live formulas (openpyxl, no pasted values).
 
 Sheet "Calculator": the SaaS and the industrial scenario side by side; inputs are the yellow
-cells, every result is a formula. Sheet "Payout": both payout tables as formulas, and a
+cells (constants a user types), every result is a formula and never yellow. Sheet "Payout": both payout tables as formulas, and a
 "payout at revenue" cell per scenario to try any figure.
 """
 
@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pillars.domain.payout import DEFAULT_ATTAINMENTS, PayoutPlan
 from pillars.domain.quota import IndustrialQuota, SaasQuota
 from pillars.domain.quota_scenario import Scenario
-from pillars.domain.quota_values import plain
+from pillars.domain.quota_values import QuotaInputError, plain, whole
 
 INPUT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 BOLD = Font(bold=True)
@@ -83,7 +83,11 @@ class WorkbookInputs:
 
 
 def calculator_workbook(inputs: WorkbookInputs) -> bytes:
-    """The workbook's bytes."""
+    """The workbook's bytes; tiered plans are refused (the formulas are linear)."""
+    if inputs.saas_plan.tiers or inputs.industrial_plan.tiers:
+        raise QuotaInputError(
+            "tiers", "tiered payouts are not written to the workbook (linear, accelerator, cap)"
+        )
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -238,10 +242,10 @@ def _payout_block(
     cells = payout_cells("saas" if label == "A" else "industrial")
     col = cells["threshold"][0]
     _label(sheet, f"{label}3", title, bold=True)
-    threshold = _threshold_cell(plan, refs, break_even)
+    threshold = _threshold_cell(plan, refs, break_even, cells["quota"])
     rows: list[tuple[str, str, object, str, bool]] = [
-        ("threshold", "Threshold (payout starts)", threshold, money, True),
-        ("quota", "Quota", f"={refs[1]}", money, False),
+        ("threshold", "Threshold (payout starts)", threshold, money, False),
+        ("quota", "Quota (announced, whole units)", f"=ROUND({refs[1]},0)", money, False),
         ("variable", "On-target variable", plan.variable, money, True),
         ("accelerator", "Accelerator above quota", plan.accelerator, RATIO, True),
         ("cap", "Cap, times the variable (0 = none)", plan.cap or Decimal(0), RATIO, True),
@@ -286,11 +290,14 @@ def _payout_table(
         _put(sheet, f"{share_col}{row}", f"=IF({variable}=0,0,{col}{row}/{variable})", PERCENT)
 
 
-def _threshold_cell(plan: PayoutPlan, refs: tuple[str, str], break_even: Decimal) -> object:
-    """The calculator's break-even when the plan starts there, else a share of the quota."""
-    if plan.threshold == break_even:
-        return f"={refs[0]}"
-    return f"={plain(plan.threshold / plan.quota)}*{refs[1]}"
+def _threshold_cell(
+    plan: PayoutPlan, refs: tuple[str, str], break_even: Decimal, quota_cell: str
+) -> str:
+    """A formula: the calculator's break-even when the plan starts there, else a share of the
+    quota. The plan is in whole units (quota_scenario.compute), so the formulas round too."""
+    if plan.threshold == whole(break_even):
+        return f"=ROUND({refs[0]},0)"
+    return f"={plain(plan.threshold / plan.quota)}*{quota_cell}"
 
 
 def _absolute(cell: str) -> str:

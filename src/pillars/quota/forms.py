@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Any
 
 from django import forms
 
 from pillars.domain.employee_cost import presets
+from pillars.domain.payout import payout_at
 from pillars.domain.quota import SaasUnits
 from pillars.domain.quota_scenario import Scenario, ScenarioInputs, compute
-from pillars.domain.quota_values import QuotaInputError, to_decimal
+from pillars.domain.quota_values import QuotaInputError, parse_number, to_decimal
 from pillars.quota.models import Kind
 
 HUNDRED = Decimal(100)
@@ -54,24 +55,42 @@ ERROR_FIELDS = {
     "cap": "cap",
     "threshold": "threshold_percent",
     "ramp": "ramp",
+    "units own": "units_own",
+    "units direct": "units_direct",
+    "units overhead": "units_overhead",
+    "units margin_risk": "units_margin",
+    "presales count": "presales",
+    "presales cost": "cost_per_person",
+    "back office count": "backoffice",
+    "back office cost": "cost_per_person",
+    "other cost 'other loaded costs'": "other_costs",
+    "revenue": "try_revenue",
 }
 
 
-def _money(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        required=required,
-        help_text=help_text,
-    )
+class NumberField(forms.Field):
+    """A number read like a CLI option (`parse_number`): '60,000' is refused, not guessed.
+
+    Ranges are the domain's (the CLI's too), so the field checks only that it is a number.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(str(self.label), str(value))
+        except QuotaInputError as exc:
+            raise forms.ValidationError(_sentence(exc), code="invalid") from None
 
 
-def _count(label: str) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, min_value=0, max_value=50, max_digits=6, decimal_places=2
-    )
+def _money(label: str, *, required: bool = True, help_text: str = "") -> NumberField:
+    return NumberField(label=label, required=required, help_text=help_text)
+
+
+def _count(label: str) -> NumberField:
+    return NumberField(label=label)
 
 
 class CalculatorForm(forms.Form):
@@ -81,9 +100,7 @@ class CalculatorForm(forms.Form):
         label="Employee cost from",
         choices=[("multiplier", "a multiplier"), ("preset", "country charges + other costs")],
     )
-    multiplier = forms.DecimalField(
-        label="Multiplier", max_digits=5, decimal_places=3, required=False
-    )
+    multiplier = NumberField(label="Multiplier", required=False)
     country = forms.ChoiceField(
         label="Country preset",
         required=False,
@@ -102,23 +119,13 @@ class CalculatorForm(forms.Form):
     presales = _count("Presales people per rep")
     backoffice = _count("Back-office people per rep")
     extra = _money("Extra: overhead, margin, risk")
-    cogs_percent = forms.DecimalField(
-        label="Cost of goods, % of list price", max_digits=6, decimal_places=3
-    )
+    cogs_percent = NumberField(label="Cost of goods, % of list price")
     variable = _money("On-target variable pay")
-    threshold_percent = forms.DecimalField(
-        label="Start paying at % of quota",
-        required=False,
-        max_digits=6,
-        decimal_places=3,
-        help_text="empty: at the break-even",
+    threshold_percent = NumberField(
+        label="Start paying at % of quota", required=False, help_text="empty: at the break-even"
     )
-    accelerator = forms.DecimalField(
-        label="Accelerator above quota", max_digits=5, decimal_places=3
-    )
-    cap = forms.DecimalField(
-        label="Cap, times the variable", required=False, max_digits=5, decimal_places=3
-    )
+    accelerator = NumberField(label="Accelerator above quota")
+    cap = NumberField(label="Cap, times the variable", required=False)
     ramp = forms.CharField(label="Ramp of a new hire, % per month", max_length=200, required=False)
     try_revenue = _money("Payout at revenue", required=False)
 
@@ -129,9 +136,15 @@ class CalculatorForm(forms.Form):
         if self.errors:
             return data
         try:
-            self.scenario = compute(self._inputs(data))
+            scenario = compute(self._inputs(data))
+            if data.get("try_revenue") is not None:
+                payout_at(scenario.plan, data["try_revenue"])
         except QuotaInputError as exc:
             self.add_error(ERROR_FIELDS.get(exc.field), _sentence(exc))
+        except DecimalException:
+            self.add_error(None, OUT_OF_RANGE)
+        else:
+            self.scenario = scenario
         return data
 
     def _inputs(self, data: dict[str, Any]) -> ScenarioInputs:
@@ -177,10 +190,12 @@ def parse_ramp(text: str) -> list[Decimal]:
     return [to_decimal("ramp", p) / HUNDRED for p in parts]
 
 
+OUT_OF_RANGE = "A figure is out of the range the calculator can handle; check very large numbers."
+
+
 def _sentence(exc: QuotaInputError) -> str:
+    """The domain's message as a sentence; it already names the value as typed, with its unit."""
     text = exc.message
-    if exc.field in {"cogs", "margin"}:
-        return "Cost of goods must be from 0 to below 100 % of list price: nothing would be left to pay for sales."
     if exc.field == "quota":
         return f"Quota {text}. Add extra units or amounts above the break-even."
     return text[:1].upper() + text[1:] + "."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import DecimalException
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -11,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pillars.domain.quota_values import QuotaInputError
 from pillars.exporters.workbook import WorkbookInputs, calculator_workbook
 from pillars.quota import access
 from pillars.quota.actions import save_scenario, update_scenario
-from pillars.quota.forms import DEFAULTS, CalculatorForm, SaveForm
+from pillars.quota.forms import DEFAULTS, OUT_OF_RANGE, CalculatorForm, SaveForm
 from pillars.quota.models import QuotaScenario
 from pillars.quota.results import results
 from pillars.teams.access import person_of
@@ -22,15 +24,22 @@ from pillars.teams.access import person_of
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _calculator_form(data: QueryDict | dict[str, Any]) -> CalculatorForm:
-    """Bound to the inputs asked for, or to the worked examples on a first visit."""
-    return CalculatorForm(data if any(k in data for k in DEFAULTS) else DEFAULTS)
+def _calculator_form(
+    data: QueryDict | dict[str, Any], base: dict[str, str] | None = None
+) -> CalculatorForm:
+    """Bound to the inputs asked for; an input not given takes its default (the worked
+    examples, or a saved scenario's inputs), so a link with only `?salary=70000` works."""
+    given = data.dict() if isinstance(data, QueryDict) else dict(data)
+    return CalculatorForm({**DEFAULTS, **(base or {}), **given})
 
 
 def _page(request: HttpRequest, form: CalculatorForm, context: dict[str, Any]) -> HttpResponse:
     """The whole page, or for an htmx request only the results partial."""
     if form.is_valid() and form.scenario is not None:
-        context["results"] = results(form.scenario, form.cleaned_data.get("try_revenue"))
+        try:
+            context["results"] = results(form.scenario, form.cleaned_data.get("try_revenue"))
+        except DecimalException:
+            form.add_error(None, OUT_OF_RANGE)
     context["form"] = form
     htmx = getattr(request, "htmx", False)
     template = "quota/calculator.html"
@@ -92,7 +101,7 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
             )
             return redirect("quota:scenario", scenario_id=scenario.pk)
     else:
-        form = _calculator_form(request.GET if editable and request.GET else scenario.inputs)
+        form = _calculator_form(request.GET if editable else {}, base=scenario.inputs)
     return _page(request, form, {"scenario": scenario, "editable": editable})
 
 
@@ -100,7 +109,7 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
 @require_GET
 def scenario_workbook(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = access.get_scenario_for_user(request.user, scenario_id)
-    return _workbook(CalculatorForm(scenario.inputs), f"quota-{scenario.pk}.xlsx")
+    return _workbook(_calculator_form({}, base=scenario.inputs), f"quota-{scenario.pk}.xlsx")
 
 
 @login_required
@@ -112,16 +121,29 @@ def workbook(request: HttpRequest) -> HttpResponse:
 
 def _workbook(form: CalculatorForm, filename: str) -> HttpResponse:
     if not form.is_valid() or form.scenario is None:
-        return HttpResponse(
-            "The inputs are not valid: " + form.errors.as_text(),
-            status=400,
-            content_type="text/plain",
-        )
-    response = HttpResponse(
-        calculator_workbook(WorkbookInputs.from_scenario(form.scenario)), content_type=XLSX
-    )
+        return _bad_inputs(form)
+    try:
+        data = calculator_workbook(WorkbookInputs.from_scenario(form.scenario))
+    except QuotaInputError as exc:
+        form.add_error(None, exc.message)
+        return _bad_inputs(form)
+    response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _bad_inputs(form: CalculatorForm) -> HttpResponse:
+    """400 with one line per bad input: 'Salary a year: Expected a number ...'."""
+    lines = [
+        f"{form.fields[name].label if name in form.fields else 'Inputs'}: {error}"
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
+    return HttpResponse(
+        "The inputs are not valid:\n" + "\n".join(lines) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @login_required

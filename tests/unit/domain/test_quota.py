@@ -56,8 +56,9 @@ def test_salary_100k_gives_8_to_10_times_salary() -> None:
 def test_units_split_one_one_one_and_the_rest_margin() -> None:
     units = SaasUnits.of_total(D(4))
     assert (units.own, units.direct, units.overhead, units.margin_risk) == (1, 1, 1, 1)
-    with pytest.raises(QuotaInputError, match="at least 3"):
-        SaasUnits.of_total(D(2))
+    for total in (D(2), D(3)):  # 3 units are the cost alone: quota = break-even
+        with pytest.raises(QuotaInputError, match="above 3"):
+            SaasUnits.of_total(total)
 
 
 def test_industrial_break_even_and_quota() -> None:
@@ -146,9 +147,9 @@ def test_sensitivity_grids_cover_the_seed_range() -> None:
 @given(
     salary=st.decimals(min_value=1, max_value=10**7, places=2),
     multiplier=st.decimals(min_value=1, max_value=3, places=2),
-    units=st.decimals(min_value=3, max_value=12, places=1),
+    units=st.decimals(min_value=D("3.1"), max_value=12, places=1),
 )
 def test_quota_over_cost_is_always_the_units(salary: D, multiplier: D, units: D) -> None:
     result = saas_quota(cost_from_multiplier(salary, multiplier), SaasUnits.of_total(units))
     assert places(result.quota_per_cost, 10) == places(units, 10)
-    assert result.break_even < result.quota or units == 3
+    assert result.break_even < result.quota

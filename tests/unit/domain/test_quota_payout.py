@@ -54,7 +54,9 @@ def test_tiers_bend_the_line_below_quota() -> None:
 
 
 def test_quota_below_break_even_is_refused() -> None:
-    with pytest.raises(QuotaInputError, match="not above the break-even 900000") as caught:
+    with pytest.raises(
+        QuotaInputError, match="800,000 is not above the break-even 900,000"
+    ) as caught:
         make_plan(quota=D(800000), break_even=D(900000), variable=D(1))
     assert caught.value.field == "quota"
 

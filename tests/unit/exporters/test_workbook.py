@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ from pycel import ExcelCompiler
 from typer.testing import CliRunner
 
 from pillars.cli import app
-from pillars.domain.payout import payout_at
+from pillars.domain.payout import Tier, payout_at
 from pillars.domain.quota_scenario import ScenarioInputs, compute
+from pillars.domain.quota_values import QuotaInputError
 from pillars.exporters.workbook import (
     INDUSTRIAL_CELLS,
     INPUT_FILL,
@@ -102,7 +104,8 @@ def test_payout_table_is_formulas_matching_the_domain(
 def test_payout_at_a_typed_revenue(engine: ExcelCompiler, revenue: int, payout: int) -> None:
     cells = payout_cells("industrial")
     set_input(engine, f"Payout!{cells['at_revenue']}", revenue)
-    assert round(value(engine, "Payout", cells["payout_at"]), 6) == payout
+    # Money is shown in whole units; the plan is on the announced (whole) quota.
+    assert round(value(engine, "Payout", cells["payout_at"])) == payout
 
 
 def test_changing_an_input_recalculates(engine: ExcelCompiler) -> None:
@@ -138,3 +141,42 @@ def test_share_threshold_and_cap_are_written_as_formulas(tmp_path: Path) -> None
     for revenue in (D(300000), D(500000), D(900000)):
         set_input(engine, f"Payout!{cells['at_revenue']}", float(revenue))
         assert close(value(engine, "Payout", cells["payout_at"]), payout_at(plan, revenue), 2)
+
+
+def yellow(cell: object) -> bool:
+    fill = cell.fill  # type: ignore[attr-defined]
+    return fill.fill_type == "solid" and fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb[-6:])
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [CLI_DEFAULTS, ScenarioInputs(threshold_share=D("0.5"), cap=D(2), accelerator=D(3))],
+    ids=["break-even threshold", "share threshold and cap"],
+)
+def test_yellow_cells_are_constants_and_every_other_figure_is_a_formula(
+    inputs: ScenarioInputs,
+) -> None:
+    """Yellow means "type here": never a formula; a number that is not yellow is a result."""
+    scenario = compute(inputs)
+    book = load_workbook(BytesIO(calculator_workbook(WorkbookInputs.from_scenario(scenario))))
+    checked = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                text = str(cell.value)
+                if yellow(cell):
+                    assert isinstance(cell.value, int | float), f"{sheet.title}!{cell.coordinate}"
+                elif isinstance(cell.value, int | float) or text.startswith("="):
+                    assert text.startswith("="), f"{sheet.title}!{cell.coordinate} = {text}"
+                checked += 1
+    payout = book["Payout"]
+    for scenario_name in ("saas", "industrial"):
+        threshold = payout[payout_cells(scenario_name)["threshold"]]
+        assert str(threshold.value).startswith("=") and not yellow(threshold)
+    assert checked > 100
+
+
+def test_tiered_plans_are_not_written_as_linear_formulas() -> None:
+    scenario = compute(ScenarioInputs(tiers=(Tier(D("0.9"), D("0.5")),)))
+    with pytest.raises(QuotaInputError, match="tiered payouts are not written"):
+        calculator_workbook(WorkbookInputs.from_scenario(scenario))
