@@ -78,6 +78,30 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plan", "capacity", "--new-revenue", "1e30", "--deal-size", "50000"], "new revenue"),
+        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "1e-30"], "deal size"),
+        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4", "--weeks", "53"],
+         "selling weeks"),
+        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4",
+          "--conversion", "1e-30,0.5,0.5,0.25"], "at least 0.001"),
+        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4",
+          "--hours", "0.1,2.5,3,6,1e9"], "hours per activity"),
+        (["plan", "revenue", "--target", "1e30", "--base", "1", "--churn", "0.1",
+          "--growth", "0", "--deal-size", "1000"], "target: expected a number from 0 to"),
+    ],
+)  # fmt: skip
+def test_out_of_range_inputs_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    extra = ["--proactive-hours", "12"] if args[1] == "capacity" else []
+    result = runner.invoke(app, [*args, *extra])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
 def test_a_conversion_over_one_is_refused() -> None:
     result = runner.invoke(
         app, [*WORKED[:6], "--conversion", "1.1,0.5,0.5,0.25", "--proactive-hours", "1"]
@@ -152,6 +176,22 @@ def test_link_activities_reports_what_it_could_not_link(cast: Cast) -> None:
     ActivityFactory(person=cast.rep, account="Globex")
     data = run_json("plan", "link-activities", "--org", "Northwind")
     assert (data["linked"], data["unlinked"], data["unmatched_accounts"]) == (1, 1, {"Globex": 1})
+
+
+@pytest.mark.django_db
+def test_link_activities_reports_unmatched_attendee_domains(cast: Cast) -> None:
+    from tests.factories import ActivityFactory
+
+    run_json("plan", "import-accounts", str(CRM / "hubspot-companies.csv"), "--org", "Northwind")
+    ActivityFactory(
+        person=cast.rep,
+        attendees=[cast.rep.email, "ana@initech.example", "bo@initech.example"],
+        organizer=cast.rep.email,
+    )
+    data = run_json("plan", "link-activities", "--org", "Northwind")
+    assert data["unmatched_domains"] == {"initech.example": 1}
+    table = runner.invoke(app, ["plan", "link-activities", "--org", "Northwind"])
+    assert "no account with the attendee domain initech.example (1)" in table.stdout
 
 
 @pytest.mark.django_db

@@ -80,6 +80,16 @@ def test_a_changed_row_is_updated_in_place(cast: Cast, tmp_path: Path) -> None:
     assert Deal.objects.count() == 5
 
 
+def test_odoo_leads_count_as_skipped_in_the_import(cast: Cast) -> None:
+    run = import_deals(organization=cast.rep.organization, path=CRM / "odoo-crm-lead.csv")
+    assert (run.created, run.skipped) == (4, 1)
+    skipped = [p for p in run.problems if "skipped" in p["message"]]
+    assert skipped == [
+        {"file": "odoo-crm-lead.csv", "line": None, "column": "Type", "record_id": "",
+         "message": "1 lead (type lead) skipped: only opportunities are deals", "level": "warning"}
+    ]  # fmt: skip
+
+
 def test_a_wrong_file_imports_nothing(cast: Cast) -> None:
     with pytest.raises(ImportFileError, match="deals export"):
         import_accounts(organization=cast.rep.organization, path=CRM / "hubspot-deals.csv")

@@ -142,7 +142,7 @@ def test_worked_numbers_on_the_capacity_page(client: Client, cast: Cast) -> None
     }.items():  # fmt: skip
         assert f'data-key="{key}">{value}<' in page, key
     assert "not covered" in page
-    assert "proposal → win rate of 65%" in page
+    assert "proposal → win rate of 67%" in page  # 65% leaves a gap once stages round up
     assert "<svg" in page and "<script" not in page.split("</header>", 1)[1]
 
 

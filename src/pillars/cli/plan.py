@@ -10,7 +10,14 @@ from rich.table import Table
 
 from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
 from pillars.cli.plan_customers import import_accounts_command, import_deals_command, link_command
-from pillars.domain.capacity import DEFAULT_WEEKS, Capacity, Funnel, check_capacity, plan_revenue
+from pillars.domain.capacity import (
+    DEFAULT_WEEKS,
+    Capacity,
+    Funnel,
+    PlanInputs,
+    check_capacity,
+    plan_revenue,
+)
 from pillars.errors import ConfigError
 
 plan_app = typer.Typer(
@@ -44,18 +51,26 @@ def numbers(text: str, count: int, option: str) -> tuple[Decimal, ...]:
     return tuple(money(p.strip(), option) for p in parts)
 
 
+Rates = tuple[Decimal, Decimal, Decimal, Decimal]
+Hours = tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
+
+
+def parse_rates(conversion: str) -> Rates:
+    """Four rates from '0.1,0.5,0.5,0.25'; percentages like '10%' allowed."""
+    values = numbers(conversion.replace("%", ""), 4, "--conversion")
+    raws = [p for p in conversion.split(",") if p.strip()]
+    r = tuple(v / 100 if "%" in raw else v for raw, v in zip(raws, values, strict=True))
+    return r[0], r[1], r[2], r[3]
+
+
+def parse_hours(hours: str) -> Hours:
+    h = numbers(hours, 5, "--hours")
+    return h[0], h[1], h[2], h[3], h[4]
+
+
 def parse_funnel(conversion: str, hours: str) -> Funnel:
     """A Funnel from '0.1,0.5,0.5,0.25' and '0.1,2.5,3,6,4'; percentages like '10%' allowed."""
-    rates = tuple(
-        r / 100 if "%" in raw else r
-        for raw, r in zip(
-            conversion.split(","),
-            numbers(conversion.replace("%", ""), 4, "--conversion"),
-            strict=True,
-        )
-    )
-    h = numbers(hours, 5, "--hours")
-    return Funnel((rates[0], rates[1], rates[2], rates[3]), (h[0], h[1], h[2], h[3], h[4]))
+    return Funnel(parse_rates(conversion), parse_hours(hours))
 
 
 @plan_app.command("capacity")
@@ -85,27 +100,30 @@ def capacity_command(
     output_format: Fmt = ListFormat.TABLE,
 ) -> None:
     """Wins, funnel activities and hours a week the new revenue needs, against the calendar."""
-    measured: dict[str, object] = {}
-    if person:
-        from pillars.cli.plan_customers import measured_for
-
-        measured = measured_for(person)
-    if proactive_hours is None and "proactive_hours" not in measured:
-        raise ConfigError("give --proactive-hours H, or --person EMAIL to measure them")
-    hours_now = (
-        money(proactive_hours, "--proactive-hours")
-        if proactive_hours is not None
-        else Decimal(str(measured["proactive_hours"]))
-    )
-    rates = conversion or str(measured.get("conversion", DEFAULT_CONVERSION))
-    result = check_capacity(
+    given = money(proactive_hours, "--proactive-hours") if proactive_hours is not None else None
+    plan = PlanInputs(
         new_revenue=money(new_revenue, "--new-revenue"),
         deal_size=money(deal_size, "--deal-size"),
-        funnel=parse_funnel(rates, hours),
-        proactive_hours_per_week=hours_now,
+        conversion=parse_rates(conversion) if conversion else None,
+        hours=parse_hours(hours),
         weeks=money(weeks, "--weeks"),
-        maintain_hours_per_week=Decimal(str(measured.get("maintain_hours", 0))),
     )
+    measured: dict[str, object] = {}
+    if person:
+        from pillars.cli.plan_customers import capacity_for_person
+
+        # The page's own function, with the exact measured rates and hours.
+        result, measured = capacity_for_person(person, plan, proactive_hours=given)
+    elif given is None:
+        raise ConfigError("give --proactive-hours H, or --person EMAIL to measure them")
+    else:
+        result = check_capacity(
+            new_revenue=plan.new_revenue,
+            deal_size=money(deal_size, "--deal-size"),
+            funnel=Funnel(plan.conversion or parse_rates(DEFAULT_CONVERSION), plan.hours),
+            proactive_hours_per_week=given,
+            weeks=plan.weeks,
+        )
     data = result.as_dict() | {"measured": measured} if person else result.as_dict()
     if output_format == ListFormat.JSON:
         write_output(dump_json(data), None)
@@ -113,10 +131,11 @@ def capacity_command(
     _print_capacity(result)
     if measured:
         sources = ", ".join(str(s) for s in measured["conversion_source"])  # type: ignore[attr-defined]
-        used = "as given" if conversion else f"{rates} ({sources})"
+        used = "as given" if conversion else f"{measured['conversion_shown']} ({sources})"
         console.print(
-            f"Measured {measured['from']} – {measured['to']}: {measured['proactive_hours']} "
-            f"proactive h/week; conversion {used}.",
+            f"Measured over {measured['weeks_described']}: {measured['proactive_hours']} "
+            f"proactive h/week; conversion {used}, from deals created "
+            f"{measured['funnel_from']} – {measured['funnel_to']}.",
             markup=False,
             highlight=False,
             soft_wrap=True,

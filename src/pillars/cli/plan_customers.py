@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from pillars.cli.common import ListFormat, console, dump_json, fail, one_line_errors, write_output
 from pillars.cli.imports import setup_django
+from pillars.domain.capacity import Capacity, PlanInputs, rounded
 from pillars.errors import ConfigError
 
 FilesArg = Annotated[list[Path], typer.Argument(help="CRM account or deal exports.")]
@@ -125,6 +127,7 @@ def link_command(org: Org = None, output_format: Fmt = ListFormat.TABLE) -> None
         "by": report.by,
         "unlinked": report.unlinked,
         "unmatched_accounts": report.unmatched_accounts,
+        "unmatched_domains": report.unmatched_domains,
     }
     if output_format == ListFormat.JSON:
         write_output(dump_json(data), None)
@@ -138,31 +141,49 @@ def link_command(org: Org = None, output_format: Fmt = ListFormat.TABLE) -> None
     console.print(table)
     for name, count in sorted(report.unmatched_accounts.items()):
         console.print(f"  no account named {name!r} ({count})", markup=False, highlight=False)
+    for domain, count in sorted(report.unmatched_domains.items()):
+        console.print(
+            f"  no account with the attendee domain {domain} ({count})",
+            markup=False,
+            highlight=False,
+        )
 
 
-def measured_for(email: str, today: date | None = None) -> dict[str, object]:
-    """The person's measured proactive hours a week (last 4 whole weeks with data), hours on
-    maintain accounts, and the funnel's conversion (measured, assumed where thin)."""
+def capacity_for_person(
+    email: str,
+    plan: PlanInputs,
+    *,
+    proactive_hours: Decimal | None = None,
+    today: date | None = None,
+) -> tuple[Capacity, dict[str, object]]:
+    """The person's capacity check by the capacity page's own functions (measured proactive
+    hours over their last 4 whole weeks with data, hours on maintain accounts, the funnel's
+    exact rates where `plan` gives none), and what was measured, for the output."""
     setup_django()
-    from django.utils import timezone
-
-    from pillars.customers.queries import maintain_per_week, person_funnel, proactive_per_week
-    from pillars.domain.capacity import rounded
+    from pillars.customers.capacity_queries import measure, plan_for, today_for
     from pillars.teams.models import Person
-    from pillars.timeuse.queries import default_range, person_time
 
     person = Person.objects.filter(email=email.strip().lower()).first()
     if person is None:
         raise ConfigError(f"--person: no one with e-mail {email} in the database")
-    today = today or timezone.localdate()
-    window = default_range([person], today, 4)
-    funnel = person_funnel([person], today)
-    return {
+    today = today or today_for(person)
+    window, (measured,) = measure([person], today)
+    row = plan_for(measured, plan, today, proactive_hours)
+    weeks, rates = measured.weeks, measured.funnel.conversion
+    return row.capacity, {
         "person": person.email,
-        "from": window[0].isoformat(),
-        "to": window[1].isoformat(),
-        "proactive_hours": str(rounded(proactive_per_week(person_time(person, window)))),
-        "maintain_hours": str(rounded(maintain_per_week(person, window, today))),
-        "conversion": ",".join(str(round(r, 4)) for r in funnel.conversion),
-        "conversion_source": ["measured" if s.measured else "assumed" for s in funnel.steps],
+        "from": (weeks.first_day or window[0]).isoformat(),
+        "to": (weeks.last_day or window[1]).isoformat(),
+        "weeks": list(weeks.labels),
+        "looked_at": {"from": window[0].isoformat(), "to": window[1].isoformat()},
+        "weeks_described": weeks.describe(),
+        "proactive_hours": str(rounded(weeks.proactive_hours)),
+        "maintain_hours": str(rounded(measured.maintain_hours)),
+        "conversion": ",".join(str(r) for r in rates),
+        "conversion_shown": ", ".join(f"{rounded(r * 100)}%" for r in rates),
+        "conversion_source": [
+            "measured" if s.measured else "assumed" for s in measured.funnel.steps
+        ],
+        "funnel_from": measured.period[0].isoformat(),
+        "funnel_to": measured.period[1].isoformat(),
     }

@@ -26,7 +26,13 @@ from pillars.customers.models import (
 from pillars.domain.customers_records import AccountRecord, DealRecord
 from pillars.errors import StrictImportError
 from pillars.importers.base import ReadLog
-from pillars.importers.customers import ACCOUNTS, DEALS, read_accounts, read_deals
+from pillars.importers.customers import (
+    ACCOUNTS,
+    DEALS,
+    CustomerReadLog,
+    read_accounts,
+    read_deals,
+)
 from pillars.teams.models import Organization, Person, PersonAlias
 from pillars.timeuse.models import Activity
 
@@ -69,11 +75,11 @@ def import_accounts(
     started_by: Any = None,
 ) -> CustomerImportRun:
     """Store the accounts of one CRM export, in one transaction."""
-    log = ReadLog(file=path.name)
+    log = CustomerReadLog(file=path.name)
     records = read_accounts(path, log, layout=layout, mapping=mapping)
     _check_strict(path, log, strict)
     owners = owner_lookup(organization)
-    counts = _Counts(skipped=log.error_count, problems=_problems(log))
+    counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=_problems(log))
     values = {}
     for record in records:
         key = (record.source, record.source_id)
@@ -97,12 +103,12 @@ def import_deals(
     started_by: Any = None,
 ) -> CustomerImportRun:
     """Store the deals of one CRM export, linked to accounts by CRM id, else by name."""
-    log = ReadLog(file=path.name)
+    log = CustomerReadLog(file=path.name)
     records = read_deals(path, log, layout=layout, mapping=mapping)
     _check_strict(path, log, strict)
     owners = owner_lookup(organization)
     accounts = _account_lookup(organization)
-    counts = _Counts(skipped=log.error_count, problems=_problems(log))
+    counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=_problems(log))
     values = {}
     for record in records:
         key = (record.source, record.source_id)
@@ -280,12 +286,21 @@ def _differs(stored: Any, new: Any) -> bool:
 
 @dataclass
 class LinkReport:
-    """What link_activities did: links by how, and the account texts that matched nothing."""
+    """What link_activities did: links by how, and what matched nothing in the activities
+    left unlinked: the account texts and the external attendees' e-mail domains."""
 
     linked: int = 0
     by: dict[str, int] = field(default_factory=dict)
     unlinked: int = 0
     unmatched_accounts: dict[str, int] = field(default_factory=dict)
+    unmatched_domains: dict[str, int] = field(default_factory=dict)
+
+    def note_unlinked(self, account: str, domains: set[str]) -> None:
+        self.unlinked += 1
+        if account:
+            self.unmatched_accounts[account] = self.unmatched_accounts.get(account, 0) + 1
+        for domain in domains:
+            self.unmatched_domains[domain] = self.unmatched_domains.get(domain, 0) + 1
 
 
 @transaction.atomic
@@ -297,6 +312,13 @@ def link_activities(*, organization: Organization) -> LinkReport:
     by_ref |= {f"name:{a.name.casefold()}": a.pk for a in accounts}
     by_domain = {d: a.pk for a in accounts for d in a.domains}
     internal = set(organization.domain_list())
+    # Colleagues' own domains are not accounts to find, even when the organisation lists none.
+    own = {
+        email.rpartition("@")[2].casefold()
+        for email in Person.objects.filter(organization=organization).values_list(
+            "email", flat=True
+        )
+    }
     report = LinkReport()
     existing = dict(
         ActivityLink.objects.filter(account__organization=organization).values_list(
@@ -310,17 +332,24 @@ def link_activities(*, organization: Organization) -> LinkReport:
     for row in rows.iterator():
         match = _match(row, by_ref, by_domain, internal)
         if match is None:
-            report.unlinked += 1
-            if row.account:
-                report.unmatched_accounts[row.account] = (
-                    report.unmatched_accounts.get(row.account, 0) + 1
-                )
+            report.note_unlinked(row.account, _external_domains(row, internal | own))
             continue
         found[row.pk] = match
         report.by[match[1]] = report.by.get(match[1], 0) + 1
     report.linked = len(found)
     _store_links(found, existing)
     return report
+
+
+def _external_domains(row: Activity, internal: set[str]) -> set[str]:
+    """The e-mail domains of the entry's attendees and organiser outside the organisation."""
+    domains = set()
+    for email in [*row.attendees, row.organizer]:
+        text = str(email)
+        domain = text.rpartition("@")[2].strip().casefold() if "@" in text else ""
+        if domain and domain not in internal:
+            domains.add(domain)
+    return domains
 
 
 def _match(

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 
-from pillars.customers.queries import PersonCapacity
+from pillars.customers.capacity_queries import PersonCapacity
 from pillars.exporters.capacity_chart import capacity_chart_svg
 
 

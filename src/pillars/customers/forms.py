@@ -8,8 +8,13 @@ from typing import Any
 from django import forms
 
 from pillars.customers.models import SEGMENT_CHOICES, AccountQualification
-from pillars.customers.queries import PlanInputs
-from pillars.domain.capacity import DEFAULT_WEEKS, Funnel
+from pillars.domain.capacity import (
+    DEFAULT_WEEKS,
+    MEASURE_WEEKS,
+    Funnel,
+    PlanInputs,
+    check_plan_inputs,
+)
 from pillars.errors import ConfigError
 
 DEFAULT_HOURS = "0.1,2.5,3,6,4"
@@ -48,7 +53,11 @@ class CapacityForm(forms.Form):
     )
     weeks = forms.DecimalField(min_value=1, max_value=52, initial=DEFAULT_WEEKS, required=False)
     measure_weeks = forms.IntegerField(
-        min_value=1, max_value=26, initial=4, required=False, label="Measured over weeks"
+        min_value=1,
+        max_value=26,
+        initial=MEASURE_WEEKS,
+        required=False,
+        label="Measured over weeks with data",
     )
 
     def clean_conversion(self) -> tuple[Decimal, ...] | None:
@@ -59,13 +68,19 @@ class CapacityForm(forms.Form):
         return _numbers(self.cleaned_data.get("hours") or DEFAULT_HOURS, 5, "hours")
 
     def clean(self) -> dict[str, Any]:
+        """The domain's own checks, so the page refuses what the CLI refuses."""
         data = super().clean() or {}
         rates, hours = data.get("conversion"), data.get("hours")
-        if rates and hours:
-            try:
-                Funnel((rates[0], rates[1], rates[2], rates[3]), hours)  # type: ignore[arg-type]
-            except ConfigError as exc:
-                raise forms.ValidationError(str(exc)) from None
+        try:
+            check_plan_inputs(
+                new_revenue=data.get("new_revenue"),
+                deal_size=data.get("deal_size"),
+                weeks=data.get("weeks"),
+            )
+            if hours:  # without rates, check the hours alone (the measured rates come later)
+                Funnel(rates or (Decimal(1),) * 4, hours)
+        except ConfigError as exc:
+            raise forms.ValidationError(str(exc)) from None
         return data
 
     def inputs(self) -> PlanInputs:
@@ -87,7 +102,8 @@ class CapacityForm(forms.Form):
         )
 
     def measure_weeks_value(self) -> int:
-        return int((self.cleaned_data if self.is_valid() else {}).get("measure_weeks") or 4)
+        data = self.cleaned_data if self.is_valid() else {}
+        return int(data.get("measure_weeks") or MEASURE_WEEKS)
 
 
 class SegmentForm(forms.Form):

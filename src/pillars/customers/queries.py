@@ -13,23 +13,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from pillars.customers.models import Account, ActivityLink, Deal
-from pillars.domain.capacity import Capacity, Funnel, check_capacity
 from pillars.domain.customers_records import DealRecord, FunnelStage, Segment
-from pillars.domain.records import Category
 from pillars.domain.segments import (
     FunnelView,
     funnel_view,
     in_currency,
+    in_period,
     main_currency,
     segment_for,
 )
 from pillars.teams.models import Person
 from pillars.timeuse.models import Activity
-from pillars.timeuse.queries import DateRange, PersonTime, team_report
+from pillars.timeuse.queries import DateRange
 
 ZERO = Decimal(0)
 YEAR = timedelta(days=365)
-MEASURE_WEEKS = 4
 DEFAULT_DEAL_SIZE = Decimal(50000)
 
 
@@ -131,91 +129,28 @@ def linked_hours(accounts: Iterable[Account], first: date, end: date) -> dict[in
     return dict(out)
 
 
-def person_funnel(people: Iterable[Person], today: date) -> FunnelView:
-    """Conversion from these people's deals and proactive calls of the last year."""
-    people = list(people)
-    deals = [deal_record(d) for d in Deal.objects.filter(owner__in=people)]
-    recent = [d for d in deals if d.created is None or d.created >= today - YEAR]
+def funnel_of(deals: Iterable[Deal], people: Iterable[Person], period: DateRange) -> FunnelView:
+    """Conversion from the deals created in the period and the people's calls in it: the
+    funnel page (visible deals) and the capacity pages (a person's own) both read it."""
+    first, last = period
+    records = [r for r in (deal_record(d) for d in deals) if in_period(r, period)]
     calls = (
-        Activity.objects.filter(person__in=people, kind="call", start__date__gte=today - YEAR)
+        Activity.objects.filter(
+            person__in=list(people),
+            kind="call",
+            start__date__gte=first,
+            start__date__lte=last,
+        )
         .exclude(status="cancelled")
         .count()
     )
-    return funnel_view(recent, calls)
+    return funnel_view(records, calls)
 
 
-@dataclass(frozen=True)
-class PlanInputs:
-    """What a capacity check is asked: revenue, deal size, funnel (None: measured), weeks."""
-
-    new_revenue: Decimal
-    deal_size: Decimal | None  # None: the person's average won deal
-    conversion: tuple[Decimal, Decimal, Decimal, Decimal] | None
-    hours: tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
-    weeks: Decimal
-
-
-@dataclass(frozen=True)
-class PersonCapacity:
-    person: Person
-    time: PersonTime
-    proactive_hours: Decimal  # measured, per week
-    maintain_hours: Decimal  # on maintain accounts, per week
-    funnel: FunnelView
-    capacity: Capacity
-
-
-def proactive_per_week(time: PersonTime) -> Decimal:
-    """Mean proactive hours of the report's weeks (the time pillar's numbers)."""
-    weeks = time.report.weeks
-    if not weeks:
-        return ZERO
-    total = sum(w.hours[Category.PROACTIVE] for w in weeks)
-    return Decimal(str(round(total / len(weeks), 4)))
-
-
-def maintain_per_week(person: Person, window: DateRange, today: date) -> Decimal:
-    """Hours a week the person's activities went to maintain accounts in the window."""
-    first, last = window
-    links = ActivityLink.objects.filter(
-        activity__person=person,
-        activity__all_day=False,
-        activity__start__date__gte=first,
-        activity__start__date__lte=last,
-    ).select_related("account", "activity")
-    accounts = {link.account for link in links}
-    segments = segments_of(accounts, today)
-    hours = sum(
-        (
-            Decimal((link.activity.end - link.activity.start).total_seconds()) / 3600
-            for link in links
-            if segments.get(link.account_id) == Segment.MAINTAIN
-        ),
-        start=ZERO,
-    )
-    weeks = Decimal(max(((last - first).days + 1) / 7, 1))
-    return hours / weeks
-
-
-def capacities(
-    people: Sequence[Person], inputs: PlanInputs, window: DateRange, today: date
-) -> list[PersonCapacity]:
-    """The capacity check of each person: measured hours from the stored weekly report."""
-    out = []
-    for time in team_report(people, window):
-        funnel = person_funnel([time.person], today)
-        measured = proactive_per_week(time)
-        maintain = maintain_per_week(time.person, window, today)
-        capacity = check_capacity(
-            new_revenue=inputs.new_revenue,
-            deal_size=inputs.deal_size or average_deal(time.person, today),
-            funnel=Funnel(inputs.conversion or funnel.conversion, inputs.hours),
-            proactive_hours_per_week=measured,
-            weeks=inputs.weeks,
-            maintain_hours_per_week=maintain,
-        )
-        out.append(PersonCapacity(time.person, time, measured, maintain, funnel, capacity))
-    return out
+def person_funnel(people: Iterable[Person], period: DateRange) -> FunnelView:
+    """Conversion from these people's own deals and calls in the period."""
+    people = list(people)
+    return funnel_of(Deal.objects.filter(owner__in=people), people, period)
 
 
 def average_deal(person: Person, today: date) -> Decimal:
@@ -224,18 +159,3 @@ def average_deal(person: Person, today: date) -> Decimal:
     kept, _others = in_currency(deals, main_currency(deals))
     amounts = [d.amount for d in kept if d.amount and _within_year(d, today)]
     return sum(amounts, start=ZERO) / len(amounts) if amounts else DEFAULT_DEAL_SIZE
-
-
-@dataclass(frozen=True)
-class TeamTotal:
-    needed: Decimal
-    measured: Decimal
-    coverage: Decimal | None
-    gap: Decimal
-
-
-def team_total(rows: Sequence[PersonCapacity]) -> TeamTotal:
-    needed = sum((r.capacity.hours_per_week for r in rows), start=ZERO)
-    measured = sum((r.proactive_hours for r in rows), start=ZERO)
-    coverage = measured / needed if needed > 0 else None
-    return TeamTotal(needed, measured, coverage, max(needed - measured, ZERO))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import groupby
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,16 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pillars.customers.access import get_account_for_user, visible_accounts, visible_deals
 from pillars.customers.actions import answer_qualification, override_segment
+from pillars.customers.capacity_queries import capacities, sellers, team_total, today_for
 from pillars.customers.charts import capacity_chart
 from pillars.customers.forms import CapacityForm, QualificationForm, SegmentForm
 from pillars.customers.models import AccountQualification
-from pillars.customers.queries import account_rows, capacities, deal_record, team_total
+from pillars.customers.queries import account_rows, funnel_of
 from pillars.customers.segment_queries import churn_summary, effort, segment_weeks
 from pillars.domain.customers_records import Segment
-from pillars.domain.segments import funnel_view
+from pillars.domain.segments import FUNNEL_MONTHS, funnel_period
 from pillars.teams.access import get_person_for_user, visible_people
-from pillars.teams.models import Person
-from pillars.timeuse.models import Activity
 from pillars.timeuse.queries import default_range
 
 
@@ -78,25 +75,27 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def funnel(request: HttpRequest) -> HttpResponse:
-    """Conversion between funnel stages from the visible deals, assumed where the data is thin."""
+    """Conversion between funnel stages from the visible deals of the funnel period (the same
+    period as the capacity pages), assumed where the data is thin."""
     today = timezone.localdate()
-    deals = [deal_record(d) for d in visible_deals(request.user)]
-    people = visible_people(request.user)
-    calls = Activity.objects.filter(person__in=people, kind="call").exclude(status="cancelled")
-    view = funnel_view(deals, calls.count())
-    return render(request, "customers/funnel.html", {"view": view, "today": today})
+    period = funnel_period(today)
+    view = funnel_of(visible_deals(request.user), visible_people(request.user), period)
+    context = {"view": view, "today": today, "period": period, "months": FUNNEL_MONTHS}
+    return render(request, "customers/funnel.html", context)
 
 
 @login_required
 @require_GET
 def capacity_team(request: HttpRequest) -> HttpResponse:
-    """Everyone the user may see: needed vs measured proactive hours, with the team total."""
+    """The reps the user may see: needed vs measured proactive hours, with the team total.
+    Managers and directors carry no funnel of their own here; they are listed apart."""
     people = list(visible_people(request.user).select_related("team", "organization"))
+    reps = sellers(people)
     form = CapacityForm(request.GET or None)
     today = timezone.localdate()
-    window = default_range(people, today, form.measure_weeks_value())
-    rows = capacities(people, form.inputs(), window, today)
+    window, rows = capacities(reps, form.inputs(), today, form.measure_weeks_value())
     context = {"rows": rows, "total": team_total(rows), "form": form, "window": window}
+    context |= {"others": [p for p in people if p not in reps], "period": funnel_period(today)}
     context |= {"chart": capacity_chart(rows), "query": request.GET.urlencode()}
     return render(request, "customers/capacity_team.html", context)
 
@@ -107,13 +106,8 @@ def capacity_person(request: HttpRequest, person_id: int) -> HttpResponse:
     """One person's capacity check: funnel, hours, verdict, levers and the reverse."""
     person = get_person_for_user(request.user, person_id)
     form = CapacityForm(request.GET or None)
-    today = _today_for(person)
-    window = default_range([person], today, form.measure_weeks_value())
-    row = capacities([person], form.inputs(), window, today)[0]
+    today = today_for(person)
+    window, (row,) = capacities([person], form.inputs(), today, form.measure_weeks_value())
     context = {"person": person, "row": row, "form": form, "window": window}
     context |= {"chart": capacity_chart([row]), "assumed": form.inputs().conversion is None}
     return render(request, "customers/capacity_person.html", context)
-
-
-def _today_for(person: Person) -> date:
-    return timezone.now().astimezone(ZoneInfo(person.timezone)).date()

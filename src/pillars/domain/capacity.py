@@ -1,68 +1,81 @@
 """The capacity check (DOMAIN.md §3): revenue target -> funnel -> hours -> the calendar.
 
-Pure: money and hours are Decimal, no clock, no Django. Counts of wins and activities are
-whole numbers rounded up at each stage (half a meeting cannot be held); hours come from the
-rounded counts, so the worked example of the issue comes out exactly.
+Pure: money and hours are Decimal, no clock, no Django. The funnel's rounded counts and hours
+are capacity_funnel.py's; what would close a gap is searched over that same rounded plan
+(capacity_levers.py), so each lever, fed back into the plan, does close it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from datetime import date, timedelta
+from decimal import Decimal
 
+from pillars.domain.capacity_funnel import (
+    DEFAULT_WEEKS,
+    MAX_MONEY,
+    MIN_DEAL_SIZE,
+    ONE,
+    STAGES,
+    STEPS,
+    ZERO,
+    Funnel,
+    Lever,
+    Need,
+    check_plan_inputs,
+    funnel_counts,
+    in_range,
+    need_for,
+    rounded,
+    rounded_up,
+    up,
+    wins_needed,
+)
+from pillars.domain.capacity_levers import PlanGiven, levers
+from pillars.domain.records import Category
+from pillars.domain.timeuse import WeekReport
 from pillars.errors import ConfigError
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-DEFAULT_WEEKS = Decimal(44)
-# Stages of the funnel, from the first touch to the close.
-STAGES = ("calls", "first_meetings", "second_meetings", "proposals", "wins")
-STEPS = (
-    "call → first meeting",
-    "first → second meeting",
-    "second meeting → proposal",
-    "proposal → win",
-)
+__all__ = [
+    "DEFAULT_WEEKS", "STAGES", "STEPS", "Capacity", "Funnel", "Lever", "MeasuredWeeks",
+    "PlanInputs", "Reachable", "RevenuePlan", "check_capacity", "check_plan_inputs", "funnel_counts",
+    "lookback_weeks", "measured_proactive", "plan_revenue", "reachable", "rounded",
+    "rounded_up",
+]  # fmt: skip
+# Measured proactive hours: the mean of the last MEASURE_WEEKS whole weeks with data, looking
+# back at most LOOKBACK_WEEKS (or twice the weeks asked for, up to a year).
+MEASURE_WEEKS = 4
+LOOKBACK_WEEKS = 12
 
 
 @dataclass(frozen=True)
-class Funnel:
-    """Conversion between consecutive stages (4 fractions) and hours per activity (5)."""
+class PlanInputs:
+    """What a capacity check is asked: revenue, deal size, funnel (None: measured), weeks."""
 
-    conversion: tuple[Decimal, Decimal, Decimal, Decimal]
-    hours: tuple[
-        Decimal, Decimal, Decimal, Decimal, Decimal
-    ]  # call, first, second, proposal, close
-
-    def __post_init__(self) -> None:
-        if len(self.conversion) != 4 or len(self.hours) != 5:
-            raise ConfigError("a funnel needs 4 conversion rates and 5 hours per activity")
-        for step, rate in zip(STEPS, self.conversion, strict=True):
-            if not ZERO < rate <= ONE:
-                raise ConfigError(f"conversion {step}: expected a fraction in (0, 1], got {rate}")
-        if any(h < 0 for h in self.hours):
-            raise ConfigError("hours per activity cannot be negative")
-
-    def hours_per_win(self) -> Decimal:
-        """Hours of funnel work behind one win, without rounding counts."""
-        total, needed = self.hours[4], ONE
-        for rate, hours in zip(reversed(self.conversion), reversed(self.hours[:4]), strict=True):
-            needed /= rate
-            total += needed * hours
-        return total
-
-    def upstream_hours_per_proposal(self) -> Decimal:
-        """Hours of calls and meetings and the proposal itself behind one proposal."""
-        return self.hours_per_win() * self.conversion[3] - self.hours[4] * self.conversion[3]
+    new_revenue: Decimal
+    deal_size: Decimal | None  # None: the person's average won deal
+    conversion: tuple[Decimal, Decimal, Decimal, Decimal] | None
+    hours: tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
+    weeks: Decimal
 
 
 @dataclass(frozen=True)
-class Lever:
-    """One way to close the gap and how far it must move."""
+class Reachable:
+    """The reverse: what the measured proactive hours can produce in a year."""
 
-    name: str
-    detail: str
-    closes_gap: bool
+    hours_per_year: Decimal
+    hours_per_win: Decimal
+    wins: Decimal
+    revenue: Decimal
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "hours_per_year": str(rounded(self.hours_per_year)),
+            "hours_per_win": str(rounded(self.hours_per_win)),
+            "wins": str(rounded(self.wins)),
+            "revenue": str(rounded(self.revenue)),
+        }
 
 
 @dataclass(frozen=True)
@@ -109,47 +122,16 @@ class Capacity:
             "gap_hours_per_week": str(rounded(self.gap_hours_per_week)),
             "verdict": self.verdict,
             "levers": [
-                {"name": lever.name, "detail": lever.detail, "closes_gap": lever.closes_gap}
+                {
+                    "name": lever.name,
+                    "detail": lever.detail,
+                    "closes_gap": lever.closes_gap,
+                    "value": None if lever.value is None else str(lever.value),
+                }
                 for lever in self.levers
             ],
             "reachable": self.reachable.as_dict(),
         }
-
-
-@dataclass(frozen=True)
-class Reachable:
-    """The reverse: what the measured proactive hours can produce in a year."""
-
-    hours_per_year: Decimal
-    hours_per_win: Decimal
-    wins: Decimal
-    revenue: Decimal
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "hours_per_year": str(rounded(self.hours_per_year)),
-            "hours_per_win": str(rounded(self.hours_per_win)),
-            "wins": str(rounded(self.wins)),
-            "revenue": str(rounded(self.revenue)),
-        }
-
-
-def rounded(value: Decimal, places: int = 2) -> Decimal:
-    """Half-up rounding for display: 29.4545 -> 29.45, 0.40740 -> 0.407."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def _up(value: Decimal) -> int:
-    return int(value.to_integral_value(rounding=ROUND_CEILING))
-
-
-def funnel_counts(wins: int, funnel: Funnel) -> tuple[int, int, int, int, int]:
-    """Calls, first meetings, second meetings, proposals and wins behind `wins` wins."""
-    counts = [wins]
-    for rate in reversed(funnel.conversion):
-        counts.append(_up(Decimal(counts[-1]) / rate))
-    calls, first, second, proposals, won = reversed(counts)
-    return calls, first, second, proposals, won
 
 
 def reachable(
@@ -172,104 +154,101 @@ def check_capacity(
     maintain_hours_per_week: Decimal = ZERO,
 ) -> Capacity:
     """The funnel and hours `new_revenue` needs at `deal_size`, against the measured hours."""
-    if deal_size <= 0:
-        raise ConfigError(f"deal size must be positive, got {deal_size}")
-    if weeks <= 0:
-        raise ConfigError(f"selling weeks must be positive, got {weeks}")
-    if proactive_hours_per_week < 0:
-        raise ConfigError("proactive hours per week cannot be negative")
+    check_plan_inputs(
+        new_revenue=new_revenue,
+        deal_size=deal_size,
+        weeks=weeks,
+        proactive_hours_per_week=proactive_hours_per_week,
+    )
     needed_revenue = max(new_revenue, ZERO)
-    wins = _up(needed_revenue / deal_size)
-    counts = funnel_counts(wins, funnel)
-    per_year = sum((Decimal(n) * h for n, h in zip(counts, funnel.hours, strict=True)), start=ZERO)
-    per_week = per_year / weeks
+    need = need_for(wins_needed(needed_revenue, deal_size), funnel, weeks)
+    per_week = need.hours_per_week
     coverage = proactive_hours_per_week / per_week if per_week > 0 else None
     gap = max(per_week - proactive_hours_per_week, ZERO)
-    back = reachable(proactive_hours_per_week, funnel, deal_size, weeks)
-    inputs = _LeverInputs(needed_revenue, deal_size, funnel, proactive_hours_per_week, weeks)
-    levers = _levers(inputs, wins, gap, maintain_hours_per_week) if gap > 0 else ()
-    calls, first, second, proposals, _ = counts
+    given = PlanGiven(needed_revenue, deal_size, funnel, proactive_hours_per_week, weeks)
+    calls, first, second, proposals, _ = need.counts
     return Capacity(
         new_revenue=needed_revenue,
         deal_size=deal_size,
-        wins=wins,
+        wins=need.wins,
         proposals=proposals,
         second_meetings=second,
         first_meetings=first,
         calls=calls,
-        hours_per_year=per_year,
+        hours_per_year=need.hours_per_year,
         hours_per_week=per_week,
         weeks=weeks,
         proactive_hours_per_week=proactive_hours_per_week,
         coverage=coverage,
         gap_hours_per_week=gap,
-        verdict=_verdict(coverage, gap),
-        levers=levers,
-        reachable=back,
+        verdict=_verdict(need, coverage, gap),
+        levers=levers(given, need, maintain_hours_per_week) if gap > 0 else (),
+        reachable=reachable(proactive_hours_per_week, funnel, deal_size, weeks),
     )
 
 
-def _verdict(coverage: Decimal | None, gap: Decimal) -> str:
-    if coverage is None:
+def _verdict(need: Need, coverage: Decimal | None, gap: Decimal) -> str:
+    if need.wins == 0:
         return "nothing to win: no new revenue is needed"
+    if coverage is None:
+        return "covered: the funnel takes no hours"
+    percent = rounded(coverage * 100, 0)
     if gap == 0:
-        return f"covered: the calendar carries the funnel ({rounded(coverage * 100, 0)}%)"
+        return f"covered: the calendar carries the funnel ({percent}%)"
+    # Never "needs 0.00 more (100% covered)": what is shown must read as not covered.
+    more = rounded(gap)
+    shown = f"{more}" if more > 0 else "less than 0.01"
     return (
-        f"not covered: the funnel needs {rounded(gap)} more proactive hours a week "
-        f"than the calendar shows ({rounded(coverage * 100, 0)}% covered)"
+        f"not covered: the funnel needs {shown} more proactive hours a week "
+        f"than the calendar shows ({min(percent, Decimal(99))}% covered)"
     )
 
 
 @dataclass(frozen=True)
-class _LeverInputs:
-    revenue: Decimal
-    deal_size: Decimal
-    funnel: Funnel
-    hours: Decimal
-    weeks: Decimal
+class MeasuredWeeks:
+    """Proactive hours a week measured over the last weeks with data of a report."""
+
+    weeks: tuple[WeekReport, ...]  # the weeks used, oldest first
+    proactive_hours: Decimal  # their mean; 0 when there is none
+    looked_at: int  # how many whole weeks were looked at
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(week.week for week in self.weeks)
+
+    @property
+    def first_day(self) -> date | None:
+        return self.weeks[0].start.date() if self.weeks else None
+
+    @property
+    def last_day(self) -> date | None:
+        return (self.weeks[-1].end - timedelta(days=1)).date() if self.weeks else None
+
+    def describe(self) -> str:
+        """'2 weeks with data (2026-W47, 2026-W48) of the 12 looked at'."""
+        if not self.weeks:
+            return f"no week with data in the {self.looked_at} looked at"
+        n = len(self.weeks)
+        return (
+            f"{n} week{'s' if n != 1 else ''} with data ({', '.join(self.labels)}) "
+            f"of the {self.looked_at} looked at"
+        )
 
 
-def _levers(given: _LeverInputs, wins: int, gap: Decimal, maintain: Decimal) -> tuple[Lever, ...]:
-    """What alone would close the gap: hours, win rate, deal size, time freed from maintain."""
-    per_year = given.hours * given.weeks
-    levers = [
-        Lever(
-            "more proactive hours",
-            f"+{rounded(gap)} proactive hours a week ({rounded(given.hours + gap)} in all)",
-            True,
-        )
-    ]
-    # Hours per win the measured hours allow; the win rate that brings the funnel there.
-    allowed_per_win = per_year / wins if wins else ZERO
-    upstream = given.funnel.upstream_hours_per_proposal()
-    close = given.funnel.hours[4]
-    if allowed_per_win > close and upstream > 0:
-        rate = upstream / (allowed_per_win - close)
-        possible = rate <= ONE
-        detail = f"proposal → win rate of {rounded(rate * 100, 0)}% (now {rounded(given.funnel.conversion[3] * 100, 0)}%)"
-        levers.append(Lever("better conversion", detail, possible))
-    else:
-        levers.append(
-            Lever(
-                "better conversion",
-                "no win rate is enough: close work alone exceeds the hours",
-                False,
-            )
-        )
-    affordable = reachable(given.hours, given.funnel, given.deal_size, given.weeks).wins
-    if affordable > 0:
-        size = given.revenue / affordable
-        levers.append(
-            Lever(
-                "bigger deals",
-                f"an average deal of {rounded(size)} (now {rounded(given.deal_size)})",
-                True,
-            )
-        )
-    freed = min(maintain, gap)
-    detail = f"{rounded(maintain)} h/week now go to maintain accounts"
-    levers.append(Lever("less time on maintain accounts", detail, maintain >= gap and freed > 0))
-    return tuple(levers)
+def lookback_weeks(measure_weeks: int = MEASURE_WEEKS) -> int:
+    """How far back to look for `measure_weeks` weeks with data: 12, or twice as many."""
+    return min(max(LOOKBACK_WEEKS, 2 * measure_weeks), 52)
+
+
+def measured_proactive(weeks: Sequence[WeekReport], count: int = MEASURE_WEEKS) -> MeasuredWeeks:
+    """Mean proactive hours of the last `count` weeks with data: a week with no counted
+    (logged) entry is a week without data, not a week of 0 hours."""
+    with_data = [w for w in weeks if w.logged_hours > 0][-count:] if count > 0 else []
+    if not with_data:
+        return MeasuredWeeks((), ZERO, len(weeks))
+    total = sum((Decimal(repr(w.hours[Category.PROACTIVE])) for w in with_data), start=ZERO)
+    mean = rounded(total / len(with_data), 4)
+    return MeasuredWeeks(tuple(with_data), mean, len(weeks))
 
 
 @dataclass(frozen=True)
@@ -306,12 +285,11 @@ def plan_revenue(
     *, target: Decimal, base: Decimal, churn: Decimal, growth: Decimal, deal_size: Decimal
 ) -> RevenuePlan:
     """New-logo revenue and wins the target needs once churn is replaced and growth counted."""
-    if not ZERO <= churn <= ONE:
+    if not churn.is_finite() or not ZERO <= churn <= ONE:
         raise ConfigError(f"churn must be a fraction between 0 and 1, got {churn}")
-    if deal_size <= 0:
-        raise ConfigError(f"deal size must be positive, got {deal_size}")
-    if min(target, base, growth) < 0:
-        raise ConfigError("target, base and growth cannot be negative")
+    for value, what in ((target, "target"), (base, "base"), (growth, "growth")):
+        in_range(value, what, ZERO, MAX_MONEY)
+    in_range(deal_size, "deal size", MIN_DEAL_SIZE, MAX_MONEY)
     churned = base * churn
     retained = base - churned
     need = target - retained - growth
@@ -326,5 +304,5 @@ def plan_revenue(
         new_revenue=new_revenue,
         surplus=max(-need, ZERO),
         deal_size=deal_size,
-        wins=_up(new_revenue / deal_size),
+        wins=up(new_revenue / deal_size),
     )

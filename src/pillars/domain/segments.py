@@ -6,6 +6,7 @@ in another currency are counted apart, never converted).
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pillars.domain.customers_records import DealRecord, FunnelStage, Segment
 
 ZERO = Decimal(0)
 RECENT = timedelta(days=365)
+# The funnel is measured over one period on every page: deals created in the last 12 months.
+FUNNEL_MONTHS = 12
 # The seed's ratios per won customer (midpoints of 10–20 calls, 5–10 first meetings, 3–4
 # second meetings, "a few" proposals read as 2): used where the data is thin, always labelled.
 ASSUMED_PER_WIN = (Decimal(15), Decimal("7.5"), Decimal("3.5"), Decimal(2), Decimal(1))
@@ -145,6 +148,23 @@ def assumed_conversion() -> tuple[Decimal, Decimal, Decimal, Decimal]:
     return a[1] / a[0], a[2] / a[1], a[3] / a[2], a[4] / a[3]
 
 
+def funnel_period(today: date, months: int = FUNNEL_MONTHS) -> tuple[date, date]:
+    """The funnel's period, inclusive: the day after the same day `months` months back (the
+    month's last day when it is shorter) to today. 3 Dec 2026, 12 -> 4 Dec 2025 – 3 Dec 2026."""
+    if months < 1:
+        raise ValueError("a funnel period is at least one month")
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    day = min(today.day, monthrange(year, month + 1)[1])
+    return date(year, month + 1, day) + timedelta(days=1), today
+
+
+def in_period(deal: DealRecord, period: tuple[date, date]) -> bool:
+    """Whether the deal was created in the period (its close date when it has no creation
+    date); a deal with neither date cannot be placed and counts."""
+    when = deal.created or deal.close_date
+    return when is None or period[0] <= when <= period[1]
+
+
 def stage_counts(deals: Iterable[DealRecord], calls: int) -> tuple[int, int, int, int, int]:
     """How many deals reached each stage (a won deal reached every one); calls as given."""
     reached = [0, 0, 0, 0]
@@ -203,6 +223,12 @@ class SegmentEffort:
     hours_per_1000: Decimal | None  # hours per 1,000 of revenue won
     times_maintain: Decimal | None  # against maintain sales, measured
     rule_of_thumb: tuple[int, int]
+
+    @property
+    def rule_of_thumb_label(self) -> str:
+        """'5–15×', '2–4×'; maintain is the baseline the others are measured against: '1×'."""
+        low, high = self.rule_of_thumb
+        return f"{low}×" if low == high else f"{low}–{high}×"
 
 
 def effort_by_segment(

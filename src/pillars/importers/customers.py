@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -153,12 +154,24 @@ def choose_layout(header: list[str], records: str, name: str, layout: str | None
         )
     found = layouts[profile.name]
     if found.records != records:
-        raise ImportFileError(
-            name,
-            f"this is a {found.records} export ({found.title}); import it as {found.records}",
-            line=1,
-        )
+        kind = f"{'an' if found.records[0] in 'aeiou' else 'a'} {found.records} export"
+        message = f"this is {kind} ({found.title}); import it as {found.records}"
+        raise ImportFileError(name, message, line=1)
     return found
+
+
+# What the rows a layout's skip_when drops are and why, by (column, value), else by column.
+SKIP_REASONS = {
+    ("type", "lead"): ("leads", "only opportunities are deals"),
+    ("isdeleted", ""): ("deleted rows", "deleted in the CRM"),
+}
+
+
+@dataclass
+class CustomerReadLog(ReadLog):
+    """A ReadLog that also counts the rows skipped on purpose (not errors, not stored)."""
+
+    skipped_rows: int = 0
 
 
 class _Row:
@@ -213,6 +226,7 @@ class _Plan:
                 line=1,
             )
         self.skips = {positions[k]: v for k, v in layout.skip_when.items() if k in positions}
+        self.skip_names = {i: (k, src.header.cells[i].strip()) for k, i in positions.items()}
         vocabulary = common_vocabulary()
         self.flag = make_bool_parser(vocabulary["true_values"], vocabulary["false_values"])
         self.dates = {key: self._date_parser(key, src, log) for key in DATE_KEYS}
@@ -231,10 +245,24 @@ class _Plan:
 
         return as_day
 
-    def skipped(self, cells: list[str]) -> bool:
-        return any(
-            i < len(cells) and cells[i].strip().casefold() in v for i, v in self.skips.items()
-        )
+    def skipped(self, cells: list[str]) -> tuple[int, str] | None:
+        """(column index, value) of the rule that skips this row, or None."""
+        for i, values in self.skips.items():
+            value = cells[i].strip().casefold() if i < len(cells) else ""
+            if value in values:
+                return i, value
+        return None
+
+    def report_skipped(self, skipped: Counter[tuple[int, str]], log: ReadLog) -> None:
+        """A warning per rule met: '3 leads (type lead) skipped: only opportunities are deals'."""
+        for (index, value), count in sorted(skipped.items()):
+            key, column = self.skip_names[index]
+            reason = SKIP_REASONS.get((key, value)) or SKIP_REASONS.get((key, ""))
+            what, why = reason or ("rows", "the layout skips them")
+            what = what if count != 1 else what.removesuffix("s")
+            log.warning(None, column, f"{count} {what} ({key} {value}) skipped: {why}")
+        if isinstance(log, CustomerReadLog):
+            log.skipped_rows += sum(skipped.values())
 
     def amount(self, text: str) -> Decimal:
         number = Decimal(repr(parse_number(text)))
@@ -261,12 +289,16 @@ def _rows(
 
 
 def _stream(plan: _Plan, src: _Source, log: ReadLog) -> Iterator[_Row]:
+    skipped: Counter[tuple[int, str]] = Counter()
     for line, cells in src.rows(log):
         if line <= src.header.line or not any(c.strip() for c in cells):
             continue
-        if plan.skips and plan.skipped(cells):
+        rule = plan.skipped(cells) if plan.skips else None
+        if rule is not None:
+            skipped[rule] += 1
             continue
         yield _Row(plan, cells, line)
+    plan.report_skipped(skipped, log)
 
 
 def read_accounts(

@@ -11,8 +11,10 @@ from pillars.domain.segments import (
     assumed_conversion,
     churn,
     effort_by_segment,
+    funnel_period,
     funnel_view,
     in_currency,
+    in_period,
     main_currency,
     segment_for,
     stage_counts,
@@ -139,3 +141,25 @@ def test_effort_by_segment_against_maintain_beside_the_rule_of_thumb() -> None:
     assert effort[Segment.GROW].times_maintain == 3
     assert effort[Segment.PROSPECT].rule_of_thumb == (5, 15)
     assert effort_by_segment(hours, {})[0].hours_per_1000 is None
+
+
+def test_the_maintain_rule_of_thumb_is_the_baseline_1x() -> None:
+    effort = {e.segment: e for e in effort_by_segment({}, {})}
+    assert effort[Segment.MAINTAIN].rule_of_thumb_label == "1×"  # not "1–1×"
+    assert effort[Segment.PROSPECT].rule_of_thumb_label == "5–15×"
+    assert effort[Segment.GROW].rule_of_thumb_label == "2–4×"
+
+
+def test_the_funnel_period_is_the_last_12_months() -> None:
+    assert funnel_period(date(2026, 12, 3)) == (date(2025, 12, 4), date(2026, 12, 3))
+    assert funnel_period(date(2024, 2, 29)) == (date(2023, 3, 1), date(2024, 2, 29))
+    assert funnel_period(date(2026, 3, 31), months=1) == (date(2026, 3, 1), date(2026, 3, 31))
+
+
+def test_a_deal_is_in_the_period_by_its_creation_else_its_close() -> None:
+    period = funnel_period(TODAY)
+    assert in_period(deal(created=date(2026, 1, 5)), period)
+    assert not in_period(deal(created=date(2024, 8, 1), close_date=TODAY), period)
+    assert in_period(deal(close_date=date(2026, 6, 1)), period)
+    assert not in_period(deal(close_date=date(2024, 6, 1)), period)
+    assert in_period(deal(), period)  # undated: cannot be placed, counts

@@ -11,7 +11,13 @@ import pytest
 from pillars.domain.customers_records import AccountRecord, DealRecord, FunnelStage
 from pillars.errors import ConfigError, ImportFileError
 from pillars.importers.base import ReadLog
-from pillars.importers.customers import customer_layouts, domains_of, read_accounts, read_deals
+from pillars.importers.customers import (
+    CustomerReadLog,
+    customer_layouts,
+    domains_of,
+    read_accounts,
+    read_deals,
+)
 from pillars.importers.tabular import read_table
 from tests.unit.importers.tabular_support import CRM, options
 
@@ -81,6 +87,26 @@ def test_odoo_lost_is_inactive_and_leads_are_not_deals() -> None:
     assert rows["ACME Industrial - Line upgrade"].source_id.startswith("h:")
 
 
+def test_odoo_leads_are_counted_as_skipped_with_a_warning() -> None:
+    log = CustomerReadLog("odoo-crm-lead.csv")
+    records = read_deals(CRM / "odoo-crm-lead.csv", log)
+    assert len(records) == 4
+    assert log.skipped_rows == 1
+    assert [w.message for w in log.warnings] == [
+        "1 lead (type lead) skipped: only opportunities are deals"
+    ]
+    assert (log.warnings[0].column, log.error_count) == ("Type", 0)
+
+
+def test_several_skipped_rows_are_counted_in_one_warning() -> None:
+    text = (CRM / "odoo-crm-lead.csv").read_text()
+    lead = text.splitlines()[-1]
+    log = CustomerReadLog("leads.csv")
+    read_deals("\n".join([text.rstrip(), lead, lead]).encode(), log, name="leads.csv")
+    assert log.skipped_rows == 3
+    assert log.warnings[0].message == "3 leads (type lead) skipped: only opportunities are deals"
+
+
 def test_twenty_amounts_are_micros() -> None:
     rows = deals("twenty-opportunity.csv")
     assert rows["ACME Industrial - Line upgrade"].amount == Decimal("250000.00")
@@ -116,6 +142,11 @@ def test_salesforce_accounts_by_crm_id() -> None:
 def test_a_deals_file_given_as_accounts_says_what_it_is() -> None:
     with pytest.raises(ImportFileError, match="deals export.*import it as deals"):
         accounts(CRM / "hubspot-deals.csv")
+
+
+def test_an_accounts_file_given_as_deals_says_an_accounts_export() -> None:
+    with pytest.raises(ImportFileError, match="this is an accounts export .*import it as accounts"):
+        read_deals(CRM / "hubspot-companies.csv", ReadLog("hubspot-companies.csv"))
 
 
 def test_an_activities_file_given_as_deals_is_refused() -> None:
