@@ -66,7 +66,11 @@ def test_revenue_plan_with_a_surplus_and_a_percentage_churn() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--proactive-hours", "abc"], "--proactive-hours: expected a number, got 'abc'"),
+        (["--proactive-hours", "abc"], "--proactive-hours: expected a number such as"),
+        (["--proactive-hours", "12", "--new-revenue", "600,000"], "no thousands separators"),
+        (["--proactive-hours", "12", "--weeks", "44,5"], "--weeks: expected a number"),
+        (["--proactive-hours", "12", "--weeks", "44.5"], "--weeks: expected a whole number"),
+        (["--proactive-hours", "1e1"], "written out, no exponent"),
         (["--proactive-hours", "12", "--conversion", "0.1,0.5"], "--conversion: expected 4"),
         ([], "give --proactive-hours H, or --person EMAIL"),
     ],
@@ -81,16 +85,20 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["plan", "capacity", "--new-revenue", "1e30", "--deal-size", "50000"], "new revenue"),
-        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "1e-30"], "deal size"),
-        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4", "--weeks", "53"],
-         "selling weeks"),
-        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4",
-          "--conversion", "1e-30,0.5,0.5,0.25"], "at least 0.001"),
-        (["plan", "capacity", "--new-revenue", "6e5", "--deal-size", "5e4",
-          "--hours", "0.1,2.5,3,6,1e9"], "hours per activity"),
+        (["plan", "capacity", "--new-revenue", "10000000000000", "--deal-size", "50000"],
+         "--new-revenue: '10000000000000' is too large: at most 1,000,000,000,000"),
+        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "0.000001"],
+         "deal size"),
+        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000", "--weeks", "53"],
+         "--weeks: must be from 1 to 52"),
+        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000",
+          "--conversion", "0.0000001,0.5,0.5,0.25"], "at least 0.001"),
+        (["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000",
+          "--hours", "0.1,2.5,3,6,1000000000"], "hours per activity"),
+        (["plan", "revenue", "--target", "10000000000000", "--base", "1", "--churn", "0.1",
+          "--growth", "0", "--deal-size", "1000"], "--target: '10000000000000' is too large"),
         (["plan", "revenue", "--target", "1e30", "--base", "1", "--churn", "0.1",
-          "--growth", "0", "--deal-size", "1000"], "target: expected a number from 0 to"),
+          "--growth", "0", "--deal-size", "1000"], "written out, no exponent"),
     ],
 )  # fmt: skip
 def test_out_of_range_inputs_are_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
+from pillars.cli.options import number, number_list, whole_number
 from pillars.cli.plan_customers import import_accounts_command, import_deals_command, link_command
 from pillars.domain.capacity import (
     DEFAULT_WEEKS,
@@ -34,21 +35,20 @@ DEFAULT_HOURS = "0.1,2.5,3,6,4"
 
 
 def money(value: str, option: str) -> Decimal:
-    """A non-negative amount or fraction from an option, or a one-line ConfigError."""
-    try:
-        number = Decimal(value.replace("_", "").replace(",", ""))
-    except InvalidOperation:
-        raise ConfigError(f"{option}: expected a number, got '{value}'") from None
-    if not number.is_finite() or number < 0:
+    """A non-negative amount or fraction from an option, or a one-line error. The same reader
+    as every numeric option: '60,000' is refused, never read as 60 or 60000."""
+    amount = number(option, value)
+    if amount < 0:
         raise ConfigError(f"{option}: expected a non-negative number, got '{value}'")
-    return number
+    return amount
 
 
 def numbers(text: str, count: int, option: str) -> tuple[Decimal, ...]:
-    parts = [p for p in text.split(",") if p.strip()]
-    if len(parts) != count:
-        raise ConfigError(f"{option}: expected {count} comma-separated numbers, got '{text}'")
-    return tuple(money(p.strip(), option) for p in parts)
+    values = number_list(option, text, count=count)
+    for raw, value in zip(text.split(","), values, strict=False):
+        if value < 0:
+            raise ConfigError(f"{option}: expected non-negative numbers, got '{raw.strip()}'")
+    return tuple(values)
 
 
 Rates = tuple[Decimal, Decimal, Decimal, Decimal]
@@ -106,7 +106,7 @@ def capacity_command(
         deal_size=money(deal_size, "--deal-size"),
         conversion=parse_rates(conversion) if conversion else None,
         hours=parse_hours(hours),
-        weeks=money(weeks, "--weeks"),
+        weeks=Decimal(whole_number("--weeks", weeks, minimum=1, maximum=52)),
     )
     measured: dict[str, object] = {}
     if person:
