@@ -51,7 +51,7 @@ def test_unknown_owners_are_reported_once_each(cast: Cast) -> None:
     run = import_accounts(organization=cast.rep.organization, path=CRM / "salesforce-Account.csv")
     owners = [p for p in run.problems if p["column"] == "owner"]
     assert len(owners) == 2
-    assert "add it as an alias" in owners[0]["message"]
+    assert "add it as a CRM name" in owners[0]["message"]
 
 
 def test_deals_link_to_accounts_by_name_without_crm_ids(cast: Cast) -> None:

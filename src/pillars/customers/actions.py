@@ -151,8 +151,8 @@ def _owner(ref: str, owners: dict[str, Person], counts: _Counts, file: str, line
     person = owners.get(ref.casefold())
     if person is None:
         message = (
-            f"owner {ref!r} matches no one in the organisation: add it as an alias of the "
-            "right person and import again"
+            f"owner {ref!r} matches no one in the organisation: add it as a CRM name of the "
+            "right person (People, or `pillars user alias EMAIL NAME`) and import again"
         )
         if not any(p["message"] == message for p in counts.problems):
             counts.problems.append(
