@@ -208,3 +208,11 @@ def test_the_table_says_when_the_funnel_is_assumed(cast: Cast) -> None:
     result = runner.invoke(app, [*args, "--person", cast.rep.email])
     assert result.exit_code == 0, result.output
     assert "(assumed, assumed, assumed, assumed)" in result.stdout
+
+
+def test_the_default_conversion_is_labelled_assumed() -> None:
+    args = ["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000"]
+    result = runner.invoke(app, [*args, "--proactive-hours", "12"])
+    assert result.exit_code == 0 and "assumed (the default), not measured" in result.output
+    given = runner.invoke(app, [*WORKED, "--proactive-hours", "12"])
+    assert given.exit_code == 0 and "assumed" not in given.output

@@ -129,6 +129,14 @@ def capacity_command(
         write_output(dump_json(data), None)
         return
     _print_capacity(result)
+    if not person and not conversion:
+        console.print(
+            f"Conversion {DEFAULT_CONVERSION}: assumed (the default), not measured; give "
+            "--conversion, or --person EMAIL to measure it from the person's deals.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if measured:
         sources = ", ".join(str(s) for s in measured["conversion_source"])  # type: ignore[attr-defined]
         used = "as given" if conversion else f"{measured['conversion_shown']} ({sources})"
