@@ -174,9 +174,11 @@ def _parse(
         series = any("RRULE" in e.quick or e.rdates or "RECURRENCE-ID" in e.quick for e in kept)
         texts.extend(rewrite(event, zones, series, log) for event in kept)
     calendar = _from_text(list(zones.used_custom.values()) + texts, log)
-    window_end = options.window[1] + SLACK
+    window_start, window_end = options.window[0] - SLACK, options.window[1] + SLACK
     for event in list(calendar.subcomponents):
-        if event.name == "VEVENT" and not event_ok(event, log, window_end, options.tz):
+        if event.name == "VEVENT" and not event_ok(
+            event, log, window_end, options.tz, window_start
+        ):
             calendar.subcomponents.remove(event)
     return _settle_floating(calendar, head, options, log)
 

@@ -18,6 +18,10 @@ REQUIRED = ("DTSTART", "RECURRENCE-ID")
 OPTIONAL = ("DTEND", "DURATION", "EXDATE", "RDATE", "RRULE", "EXRULE")
 # dateutil walks a rule from DTSTART: more steps than this before the window would hang.
 MAX_STEPS = 2_000_000
+# Each occurrence inside the window becomes an event copy (kilobytes): a FREQ=SECONDLY or
+# MINUTELY series starting in the window would fill the memory. No working series comes
+# close: an hourly one over a year of window is under 9,000.
+MAX_OCCURRENCES = 20_000
 FREQ_SECONDS = {
     "SECONDLY": 1,
     "MINUTELY": 60,
@@ -30,7 +34,13 @@ FREQ_SECONDS = {
 BY_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
 
 
-def event_ok(event: Any, log: ReadLog, window_end: datetime, tz: ZoneInfo) -> bool:
+def event_ok(
+    event: Any,
+    log: ReadLog,
+    window_end: datetime,
+    tz: ZoneInfo,
+    window_start: datetime | None = None,
+) -> bool:
     """Whether the event can be expanded; drops broken optional properties with a warning."""
     uid = str(event.get("UID", ""))
     line = int(str(event.get(LINE_PROP, "0")))
@@ -53,7 +63,7 @@ def event_ok(event: Any, log: ReadLog, window_end: datetime, tz: ZoneInfo) -> bo
         del event["DTEND"]
     _check_end(event, line, uid, log, tz)
     _mark_shift(event, tz)
-    return _check_rule(event, line, uid, log, window_end, tz)
+    return _check_rule(event, line, uid, log, (window_start or window_end, window_end), tz)
 
 
 def _is_moment(event: Any, name: str) -> bool:
@@ -113,7 +123,7 @@ def comparable(value: date, tz: ZoneInfo) -> datetime:
 
 
 def _check_rule(
-    event: Any, line: int, uid: str, log: ReadLog, window_end: datetime, tz: ZoneInfo
+    event: Any, line: int, uid: str, log: ReadLog, window: tuple[datetime, datetime], tz: ZoneInfo
 ) -> bool:
     rule = event.get("RRULE")
     if rule is None:
@@ -123,9 +133,18 @@ def _check_rule(
     until = rule.get("UNTIL")
     if until and comparable(until[0], start.tzinfo or tz) < start:  # type: ignore[arg-type]
         log.warning(line, "RRULE", "RRULE UNTIL before DTSTART; the series has no occurrences", uid)
+    window_start, window_end = window
     steps = _steps(rule, start, window_end)
     if steps > MAX_STEPS:
         log.error(line, "RRULE", f"RRULE needs about {steps:.0e} steps to reach the window", uid)
+        return False
+    inside = _steps(rule, max(start, window_start), window_end)
+    if inside > MAX_OCCURRENCES:
+        message = (
+            f"RRULE repeats about {inside:,.0f} times in the dates read "
+            f"(at most {MAX_OCCURRENCES:,}): not a working series, skipped"
+        )
+        log.error(line, "RRULE", message, uid)
         return False
     return True
 

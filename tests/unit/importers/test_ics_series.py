@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
+import pytest
+
 from .ics_support import calendar, local, read, warnings
 
 SERIES = """UID:s
@@ -162,6 +164,26 @@ def test_rule_that_would_hang_is_skipped_and_reported() -> None:
     found, log = read(data)
     assert found == [] and log.errors[0].record_id == "h"
     assert time.perf_counter() - began < 5
+
+
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY"])
+def test_a_rule_repeating_too_often_inside_the_window_is_skipped_and_reported(freq: str) -> None:
+    """Found by QA: a SECONDLY series starting inside a two-week window filled the memory."""
+    endless = f"UID:s\nDTSTART:20250303T000000Z\nDURATION:PT1S\nRRULE:FREQ={freq}"
+    meeting = "UID:m\nDTSTART:20250304T090000Z\nDTEND:20250304T100000Z"
+    window = (datetime(2025, 3, 3, tzinfo=UTC), datetime(2025, 3, 17, tzinfo=UTC))
+    began = time.perf_counter()
+    found, log = read(calendar(endless, meeting), window)
+    assert [a.source_id for a in found] == ["m"]
+    assert log.errors[0].record_id == "s" and "repeats about" in log.errors[0].message
+    assert time.perf_counter() - began < 5
+
+
+def test_an_hourly_series_over_the_window_is_kept() -> None:
+    hourly = "UID:h\nDTSTART:20250303T000000Z\nDURATION:PT5M\nRRULE:FREQ=HOURLY"
+    window = (datetime(2025, 3, 3, tzinfo=UTC), datetime(2025, 3, 17, tzinfo=UTC))
+    found, log = read(calendar(hourly), window)
+    assert len(found) == 14 * 24 and not log.errors
 
 
 def test_newer_version_outside_the_window_read_before_the_old_one_wins() -> None:
