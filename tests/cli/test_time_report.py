@@ -101,6 +101,41 @@ def test_entries_show_the_rule_and_why_an_entry_is_not_counted(week_calendar: Pa
     assert declined["summary"] == "Vendor pitch" and "DECLINED" in declined["reason"]
 
 
+ABSENCES = (
+    "BEGIN:VEVENT\r\nUID:oof\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261118\r\n"
+    "DTEND;VALUE=DATE:20261119\r\nSUMMARY:Vacation\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:carnival\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261119\r\n"
+    "DTEND;VALUE=DATE:20261120\r\nSUMMARY:Carnival [Not a public holiday]\r\nEND:VEVENT\r\n"
+)
+
+
+def test_an_absence_is_listed_with_why_it_lowers_the_available_hours(tmp_path: Path) -> None:
+    """Found by QA: all-day absences were in neither list, and a 'Not a public holiday'
+    entry of a holiday calendar was taken for a day off."""
+    path = tmp_path / "away.ics"
+    path.write_text(calendar(ABSENCES), encoding="utf-8")
+    data = run_json("time", "entries", str(path), "--person", OWNER, *WEEK)
+    reasons = {row["summary"]: row["reason"] for row in data["excluded"]}
+    assert reasons["Vacation"] == "out of office: lowers the week's available hours"
+    assert reasons["Carnival [Not a public holiday]"] == "all-day event carries no hours"
+    report = run_json("time", "report", str(path), "--person", OWNER, *WEEK)
+    assert report["people"][0]["weeks"][0]["available_hours"] == 32.0
+
+
+def test_entries_as_csv_neutralise_typed_formulas(tmp_path: Path) -> None:
+    path = tmp_path / "f.ics"
+    hostile = event("x", "20261117T100000", "20261117T110000", '=HYPERLINK("http://x")')
+    path.write_text(calendar(hostile, ABSENCES), encoding="utf-8")
+    result = runner.invoke(
+        app, ["time", "entries", str(path), "--person", OWNER, *WEEK, "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("counted,start,end,all_day,hours,category,rule,reason")
+    assert "'=HYPERLINK" in result.stdout and ",=HYPERLINK" not in result.stdout
+    assert sum(line.startswith("no,") for line in lines) == 2
+
+
 def test_user_rules_come_before_the_defaults(week_calendar: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules.toml"
     rules.write_text(

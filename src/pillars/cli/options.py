@@ -81,6 +81,9 @@ Out = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write to this file instead of the terminal.")
 ]
 ReportFormat = Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or html.")]
+EntriesFormat = Annotated[
+    Format, typer.Option("--format", "-f", help="table, json or csv (html: use time report).")
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Reject the whole file if any row is bad.")]
 
 

@@ -13,9 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from pillars.cli.common import Format, console, dump_json, err_console, write_output
+from pillars.domain.attendance import OUT_OF_OFFICE_REASON
 from pillars.domain.records import Category
 from pillars.domain.timeuse import PersonReport, WeekReport
-from pillars.exporters.report import entries_to_dict, report_to_csv, report_to_dict
+from pillars.exporters.report import (
+    entries_dict_to_csv,
+    entries_to_dict,
+    report_to_csv,
+    report_to_dict,
+)
 from pillars.exporters.report_html import report_to_html
 from pillars.pipeline import Analysis
 
@@ -115,12 +121,17 @@ def _target_cell(week: WeekReport) -> Text:
 def render_entries(
     analysis: Analysis, warnings: list[str], fmt: Format, out: Path | None, tz: ZoneInfo
 ) -> None:
-    """Counted entries with category and rule, excluded ones with the reason."""
-    data = entries_to_dict(analysis.counted, analysis.excluded, warnings, tz=tz)
+    """Counted entries with category and rule, excluded ones with the reason; all-day
+    absences are among the excluded (they carry no hours, they lower the available ones)."""
+    away = [(entry, OUT_OF_OFFICE_REASON) for entry in analysis.out_of_office]
+    data = entries_to_dict(analysis.counted, [*analysis.excluded, *away], warnings, tz=tz)
     if fmt == Format.JSON:
         write_output(dump_json(data), out)
         return
-    if fmt in (Format.CSV, Format.HTML):
+    if fmt == Format.CSV:
+        write_output(entries_dict_to_csv(data), out)
+        return
+    if fmt == Format.HTML:
         raise_unsupported(fmt)
     table = Table(title="Counted entries", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("day", "time", "category", "rule", "source", "summary"):

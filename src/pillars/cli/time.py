@@ -125,7 +125,7 @@ def entries(
     rules: opt.Rules = None,
     layout: opt.Layout = None,
     alias: opt.Alias = None,
-    output_format: opt.ReportFormat = Format.TABLE,
+    output_format: opt.EntriesFormat = Format.TABLE,
     out: opt.Out = None,
 ) -> None:
     """Every counted entry with its category and the rule that set it, and the excluded ones with why."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pillars.domain.records import Activity
 
 OUT_OF_OFFICE_WORDS = (
@@ -35,13 +37,24 @@ def exclusion_reason(activity: Activity, *, count_tentative: bool = True) -> str
     return None
 
 
+OUT_OF_OFFICE_REASON = "out of office: lowers the week's available hours"
+
+# Whole words only ("pto" is not in "concepto"), and not after a negation: holiday calendars
+# write "Carnival [Not a public holiday]".
+_ABSENCE = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(w) for w in OUT_OF_OFFICE_WORDS) + r")(?![\w])"
+)
+_NEGATED = re.compile(r"(?:\bnot|\bno|\bkein|\bnicht)\s+(?:\w+\s+){0,2}$")
+
+
 def is_out_of_office(activity: Activity) -> bool:
     """An all-day absence: it lowers the week's available hours instead of adding any."""
     if not activity.all_day:
         return False
     if activity.busy_status == "OOF":
         return True
-    text = f" {activity.summary.lower()} "
-    return any(word in text for word in OUT_OF_OFFICE_WORDS) or any(
-        tag.lower() in OUT_OF_OFFICE_WORDS for tag in activity.tags
-    )
+    text = activity.summary.casefold()
+    for found in _ABSENCE.finditer(text):
+        if not _NEGATED.search(text[: found.start()]):
+            return True
+    return any(tag.casefold() in OUT_OF_OFFICE_WORDS for tag in activity.tags)

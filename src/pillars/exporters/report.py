@@ -171,3 +171,30 @@ def entries_to_dict(
 def _order(activity: Activity, tz: tzinfo) -> tuple[datetime, str, str]:
     start = activity.start if activity.start.tzinfo else activity.start.replace(tzinfo=tz)
     return start, activity.source, activity.source_id
+
+
+ENTRY_CSV_COLUMNS = (
+    "counted", "start", "end", "all_day", "hours", "category", "rule", "reason",
+    "source", "source_id", "kind", "summary", "account", "line",
+)  # fmt: skip
+_ENTRY_TEXT = frozenset({"rule", "reason", "source", "source_id", "kind", "summary", "account"})
+
+
+def entries_dict_to_csv(data: dict[str, Any]) -> str:
+    """`entries_to_dict`'s entries then its excluded ones, one row each; text neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ENTRY_CSV_COLUMNS)
+    rows = [{**row, "counted": "yes"} for row in data["entries"]]
+    rows += [{**row, "counted": "no"} for row in data["excluded"]]
+    for row in rows:
+        values = []
+        for column in ENTRY_CSV_COLUMNS:
+            value = row.get(column, "")
+            if isinstance(value, bool):
+                value = "yes" if value else "no"
+            elif column in _ENTRY_TEXT and isinstance(value, str):
+                value = neutralise_cell(value)
+            values.append(value)
+        writer.writerow(values)
+    return out.getvalue()
