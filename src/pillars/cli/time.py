@@ -46,7 +46,13 @@ def build_request(
     if rules is not None:
         if not rules.is_file():
             raise ConfigError(f"--rules: {rules}: no such file")
-        user_rules = parse_rules_toml(rules.read_text(encoding="utf-8"), source=str(rules))
+        try:
+            text = rules.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"--rules: {rules}: expected UTF-8 text, byte {exc.start} is not"
+            ) from None
+        user_rules = parse_rules_toml(text, source=str(rules))
     parsed_target = parse_target(target) if target else None
     notes = target_warnings(parsed_target, hours_per_week) if parsed_target else []
     request = Request(

@@ -227,7 +227,7 @@ def memoized_classifier(
 def default_rules() -> tuple[Rule, ...]:
     """The shipped rules in DOMAIN §1 order, ending with the 'default: internal' catch-all."""
     text = resources.files("pillars.domain").joinpath("default_rules.toml").read_text("utf-8")
-    return tuple(parse_rules_toml(text, source="default_rules.toml"))
+    return tuple(parse_rules_toml(text, source="default_rules.toml", catch_all_allowed=True))
 
 
 def rules_with_defaults(user_rules: Iterable[Rule] = ()) -> tuple[Rule, ...]:
@@ -235,8 +235,14 @@ def rules_with_defaults(user_rules: Iterable[Rule] = ()) -> tuple[Rule, ...]:
     return (*user_rules, *default_rules())
 
 
-def parse_rules_toml(text: str, source: str = "rules.toml") -> list[Rule]:
-    """User rules from `[[rule]]` tables; ConfigError names the file, rule, key and expectation."""
+def parse_rules_toml(
+    text: str, source: str = "rules.toml", *, catch_all_allowed: bool = False
+) -> list[Rule]:
+    """User rules from `[[rule]]` tables; ConfigError names the file, rule, key and expectation.
+
+    A rule without a condition would catch every entry: refused, as on the rules page, but
+    for the shipped rules' last one (`catch_all_allowed`).
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -249,7 +255,21 @@ def parse_rules_toml(text: str, source: str = "rules.toml") -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise ConfigError(f"{source}: 'rule' must be written as [[rule]] tables")
-    return [rule_from_mapping(table, source=source, index=i) for i, table in enumerate(tables, 1)]
+    rules = [rule_from_mapping(table, source=source, index=i) for i, table in enumerate(tables, 1)]
+    for index, rule in enumerate(rules, 1):
+        if not catch_all_allowed and not has_conditions(rule):
+            raise ConfigError(
+                f"{source}, rule {index} ({rule.name!r}): give at least one condition: a rule "
+                "without one would catch every entry"
+            )
+    return rules
+
+
+def has_conditions(rule: Rule) -> bool:
+    """Whether the rule says anything about an entry (else it matches them all)."""
+    lists = (rule.tags_any, rule.keywords_any, rule.kinds_any, rule.crm_types_any)
+    flags = (rule.direction, rule.organizer, rule.external_attendees, rule.account)
+    return any(lists) or any(flag is not None for flag in flags)
 
 
 def rule_from_mapping(data: Mapping[str, Any], *, source: str, index: int) -> Rule:

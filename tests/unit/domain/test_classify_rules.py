@@ -151,3 +151,12 @@ def test_unlogged_is_not_a_rule_category() -> None:
 def test_every_default_rule_survives_a_round_trip_through_a_mapping() -> None:
     for index, rule in enumerate(default_rules(), 1):
         assert rule_from_mapping(rule_to_mapping(rule), source="db", index=index) == rule
+
+
+def test_a_user_rule_without_a_condition_is_refused() -> None:
+    """Found by QA: the rules page refused it, a --rules file let it catch every entry."""
+    with pytest.raises(ConfigError, match=r"rules.toml, rule 2 \('x'\): give at least one"):
+        parse_rules_toml(
+            '[[rule]]\nname = "ok"\ncategory = "reactive"\nkeywords_any = ["help"]\n'
+            '[[rule]]\nname = "x"\ncategory = "proactive"\n'
+        )
