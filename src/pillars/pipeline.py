@@ -57,6 +57,8 @@ def read_person_files(request: Request) -> tuple[list[Activity], list[RowError],
     problems: list[RowError] = []
     warnings: list[str] = []
     for path in request.files:
+        if path.is_dir():
+            raise ImportFileError(str(path), "a folder, not a file (give the files in it)")
         if not path.is_file():
             raise ImportFileError(str(path), "no such file")
         log = ReadLog(path.name)

@@ -120,3 +120,25 @@ def test_an_unmigrated_database_gets_one_line_saying_what_to_run(tmp_path: Path)
         "error: the database is not up to date: run `python manage.py migrate` "
         "(or `make run`) first"
     )
+
+
+@pytest.mark.parametrize("bad_first", [False, True])
+def test_a_refused_file_neither_hides_nor_stops_the_others(tmp_path: Path, bad_first: bool) -> None:
+    """Found by QA: a bad second file hid the first one's (committed) result, and a bad
+    first file stopped the second from being tried."""
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x00\x01\x02 not text \xff" * 20)
+    calendar = str(demo_dir() / "outlook-lucia.ics")
+    files = [str(binary), calendar] if bad_first else [calendar, str(binary)]
+    result = runner.invoke(app, ["import", *files, "--person", PERSON, *WINDOW, "-f", "json"])
+    assert result.exit_code == 2
+    rows = {row["file"]: row for row in json.loads(result.stdout)["imports"]}
+    assert rows["outlook-lucia.ics"]["created"] > 0 and rows["outlook-lucia.ics"]["error"] is None
+    assert "binary" in rows["binary.csv"]["error"]
+    assert result.stderr.strip().startswith("error: binary.csv")
+    assert Activity.objects.exists()
+
+
+def test_a_folder_is_refused_with_what_to_give(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["import", str(tmp_path), "--person", PERSON])
+    assert result.exit_code == 2 and "a folder, not a file" in result.stderr

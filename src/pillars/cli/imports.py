@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -22,7 +22,7 @@ from pillars.cli.common import (
     write_output,
 )
 from pillars.cli.windows import resolve_window
-from pillars.errors import ConfigError
+from pillars.errors import ConfigError, PillarsError
 from pillars.importers.base import ReadOptions
 
 # Recurring series expand only inside this span when no window is given.
@@ -77,26 +77,45 @@ def import_command(
         today=today,
     )
     for path in files:
+        if path.is_dir():
+            fail(f"{path}: a folder, not a file (give the files in it)")
         if not path.is_file():
             fail(f"{path}: no such file")
     who = ensure_person(email=person, timezone=zone.key)
     options = ReadOptions(window=window, tz=zone, owner=who.email, layout=layout)
-    runs = [_import_one(who, path, options, strict) for path in files]
-    rows = [
-        {
-            "file": run.file_name,
-            "created": run.created,
-            "updated": run.updated,
-            "unchanged": run.unchanged,
-            "skipped": run.skipped,
-            "problems": run.problems,
-        }
-        for run in runs
-    ]
+    # Each file is its own transaction: one refused file neither undoes nor hides the others.
+    rows, errors = [], []
+    for path in files:
+        try:
+            rows.append(_row(_import_one(who, path, options, strict)))
+        except PillarsError as exc:
+            errors.append(str(exc).splitlines()[0])
+            rows.append({"file": path.name, **dict.fromkeys(COUNTS), "error": errors[-1]})
     if output_format == ListFormat.JSON:
         write_output(dump_json({"person": who.email, "imports": rows}), None)
-        return
-    _print_import_table(rows)
+    else:
+        _print_import_table(rows)
+    if errors:
+        fail(
+            errors[0]
+            if len(errors) == 1
+            else f"{len(errors)} files not imported; first: {errors[0]}"
+        )
+
+
+COUNTS = ("created", "updated", "unchanged", "skipped", "problems")
+
+
+def _row(run: Any) -> dict[str, object]:
+    return {
+        "file": run.file_name,
+        "created": run.created,
+        "updated": run.updated,
+        "unchanged": run.unchanged,
+        "skipped": run.skipped,
+        "problems": run.problems,
+        "error": None,
+    }
 
 
 def _import_one(person: object, path: Path, options: ReadOptions, strict: bool) -> object:
@@ -126,6 +145,9 @@ def _print_import_table(rows: list[dict[str, object]]) -> None:
     for column in ("file", "created", "updated", "unchanged", "skipped", "problems"):
         table.add_column(column, justify="left" if column == "file" else "right")
     for row in rows:
+        if row.get("error"):
+            table.add_row(str(row["file"]), "not imported: see below", "", "", "", "")
+            continue
         problems = row["problems"]
         count = len(problems) if isinstance(problems, list) else 0
         table.add_row(
