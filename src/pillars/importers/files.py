@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pillars.domain.records import Activity
+from pillars.errors import ImportFileError
 from pillars.importers.base import ReadLog, ReadOptions
 
 SNIFF_BYTES = 4096
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb", ".vcs")
 
 
 def sniff_kind(head: bytes) -> str:
@@ -32,4 +34,15 @@ def read_activities(path: Path, options: ReadOptions, log: ReadLog) -> Iterator[
         return read_calendar(path, options, log)
     from pillars.importers.tabular import read_table
 
-    return read_table(path, options, log)
+    try:
+        return read_table(path, options, log)
+    except ImportFileError as exc:
+        if path.suffix.lower() not in CALENDAR_SUFFIXES:
+            raise
+        # Named like a calendar: say first what it is not, then what the table reader found.
+        raise ImportFileError(
+            exc.file,
+            f"expected a calendar (BEGIN:VCALENDAR), found none; as a table: {exc.message}",
+            line=exc.line,
+            column=exc.column,
+        ) from None
