@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from pillars.domain.records import Activity, Classified, RowError
+from pillars.domain.records import Activity, Category, Classified, RowError
 from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, TargetResult, WeekReport
 
 Warning_ = str | RowError
@@ -60,7 +60,7 @@ def week_to_dict(week: WeekReport) -> dict[str, Any]:
         "week": week.week,
         "available_hours": _r(week.available_hours),
         "hours": {c.value: _r(week.hours[c]) for c in REPORT_CATEGORIES},
-        "share": {c.value: _r(week.shares[c]) for c in REPORT_CATEGORIES},
+        "share": rounded_shares(week.shares),
         "merged_minutes": round(week.merged_minutes),
         "target": target_to_dict(week.target),
     }
@@ -77,6 +77,18 @@ def report_to_dict(
         ],
         "warnings": [str(w) for w in warnings],
     }
+
+
+def rounded_shares(shares: Mapping[Category, float]) -> dict[str, float]:
+    """The four shares to 2 decimals, summing to what they sum to unrounded (1.00 when the
+    week has hours): the hundredths lost to rounding go to the largest remainders."""
+    cents = {c: shares[c] * 100 for c in REPORT_CATEGORIES}
+    floors = {c: int(cents[c] + 1e-9) for c in REPORT_CATEGORIES}
+    missing = round(sum(cents.values())) - sum(floors.values())
+    by_remainder = sorted(REPORT_CATEGORIES, key=lambda c: floors[c] - cents[c])
+    for category in by_remainder[: max(missing, 0)]:
+        floors[category] += 1
+    return {c.value: floors[c] / 100 for c in REPORT_CATEGORIES}
 
 
 def neutralise_cell(value: str) -> str:
