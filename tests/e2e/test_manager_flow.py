@@ -121,10 +121,12 @@ def test_manager_imports_reads_the_dashboard_and_overrides_in_one_click(
     row = page.locator(f"#entry-{sync.pk}")
     assert row.locator(".badge").first.inner_text() == "internal"
     split = page.locator("#split-2026-W47 table")
-    before = split.inner_text()
+    total = page.locator("#window-total table")
+    before, total_before = split.inner_text(), total.inner_text()
     row.get_by_role("button", name="proactive").click()
     page.wait_for_selector(f"#entry-{sync.pk} .badge.override")
     assert split.inner_text() != before  # the week's split follows, out of band
+    assert total.inner_text() != total_before  # and so does the window's total at the top
     assert row.locator(".badge").first.inner_text() == "proactive"
     assert page.evaluate("window.notReloaded") is True
     sync.refresh_from_db()

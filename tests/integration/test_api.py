@@ -132,6 +132,38 @@ def test_push_is_classified_and_idempotent(client: Client, cast: Cast) -> None:
     assert (run.file_name, run.started_by) == ("api", cast.rep.user)
 
 
+def test_an_empty_push_answers_zero_and_records_nothing(client: Client, cast: Cast) -> None:
+    url = f"/api/people/{cast.rep.pk}/activities"
+    response = call(client, "post", url, token_for(cast.rep), {"activities": []})
+    assert response.status_code == 200
+    assert response.json() == {
+        "import_run": None,
+        "created": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "problems": [],
+    }
+    assert not ImportRun.objects.exists()
+
+
+def test_an_unchanged_push_answers_its_counts_and_records_nothing(
+    client: Client, cast: Cast
+) -> None:
+    token, url = token_for(cast.rep), f"/api/people/{cast.rep.pk}/activities"
+    batch = {"activities": [entry("1"), entry("2", "Support: printer broken")]}
+    first = call(client, "post", url, token, batch).json()
+    for _ in range(3):  # a CRM syncing every few minutes
+        again = call(client, "post", url, token, batch).json()
+        assert again["import_run"] is None
+        assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 2)
+    assert list(ImportRun.objects.values_list("pk", flat=True)) == [first["import_run"]]
+    changed = call(client, "post", url, token, {"activities": [entry("2", "Demo, moved")]}).json()
+    assert changed["updated"] == 1
+    assert ImportRun.objects.latest("created_at").pk == changed["import_run"]
+    assert ImportRun.objects.count() == 2
+
+
 def test_push_updates_a_changed_entry_and_keeps_the_override(client: Client, cast: Cast) -> None:
     token, url = token_for(cast.rep), f"/api/people/{cast.rep.pk}/activities"
     call(client, "post", url, token, {"activities": [entry("1")]})

@@ -52,6 +52,61 @@ def test_one_click_returns_the_updated_row_only(client: Client, cast: Cast) -> N
     assert activity.override_category == "proactive"
 
 
+WINDOW = {"from": "2026-11-16", "to": "2026-11-29"}
+TOTAL_OOB = '<section class="card" id="window-total" hx-swap-oob="true">'
+
+
+def split_table(html: str, marker: str) -> str:
+    """The first category table after `marker` (an element's id or its out-of-band opening)."""
+    rest = html.split(marker, 1)[1]
+    return rest[rest.index('<table class="split">') : rest.index("</table>")]
+
+
+def test_the_override_brings_back_every_figure_the_entry_counts_in(
+    client: Client, cast: Cast
+) -> None:
+    activity = entry(cast.rep)  # 1 h internal in 2026-W47
+    ActivityFactory(
+        person=cast.rep,
+        start=datetime(2026, 11, 24, 9, tzinfo=UTC),
+        end=datetime(2026, 11, 24, 11, tzinfo=UTC),
+        category="proactive",
+    )  # 2 h proactive in 2026-W48
+    client.force_login(cast.rep.user)
+    page = f"/people/{cast.rep.pk}/?from=2026-11-16&to=2026-11-29"
+    before = client.get(page).content.decode()
+    # The swap targets are on the page, and each entry's form posts the page's window.
+    assert 'id="window-total"' in before and 'id="split-2026-W47"' in before
+    row = before.split(f'<tr id="entry-{activity.pk}"')[1].split("</tr>")[0]
+    assert '<input type="hidden" name="from" value="2026-11-16">' in row
+    assert '<input type="hidden" name="to" value="2026-11-29">' in row
+
+    url = f"/entries/{activity.pk}/category/"
+    html = client.post(url, {"category": "proactive", **WINDOW}, headers=HTMX).content.decode()
+    proactive = '<span class="badge proactive">proactive</span></td><td class="num">'
+    assert f"{proactive}3.0 h" in split_table(html, TOTAL_OOB)  # the window: 1 h + 2 h
+    assert "16 Nov 2026 – 29 Nov 2026" in html.split(TOTAL_OOB)[1]
+    week_oob = '<div id="split-2026-W47" hx-swap-oob="true">'
+    assert f"{proactive}1.0 h" in split_table(html, week_oob)
+    # The same figures as a reload shows, the chart included.
+    after = client.get(page).content.decode()
+    assert split_table(after, 'id="window-total"') == split_table(html, TOTAL_OOB)
+    assert split_table(after, 'id="split-2026-W47"') == split_table(html, week_oob)
+    chart = after.split('<div class="chart">')[1].split("</svg>")[0]
+    assert chart in html.split(TOTAL_OOB)[1]
+
+
+def test_without_htmx_the_override_comes_back_to_the_same_window(
+    client: Client, cast: Cast
+) -> None:
+    activity = entry(cast.rep)
+    client.force_login(cast.rep.user)
+    response = client.post(f"/entries/{activity.pk}/category/", {"category": "reactive", **WINDOW})
+    assert response["Location"] == (
+        f"/people/{cast.rep.pk}/?from=2026-11-16&to=2026-11-29#entry-{activity.pk}"
+    )
+
+
 def test_clearing_the_override_restores_the_rules_category(client: Client, cast: Cast) -> None:
     activity = entry(cast.rep)
     override(client, cast.rep, activity, "reactive")

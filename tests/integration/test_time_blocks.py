@@ -120,3 +120,23 @@ def test_person_page_links_blocks_checkup_and_downloads(client: Client, cast: Ca
         assert f"/people/{cast.rep.pk}/{url}" in html
     manager = as_(Client(), cast.manager).get(f"/people/{cast.rep.pk}/").content.decode()
     assert f"/people/{cast.rep.pk}/note/" not in manager
+
+
+def test_a_target_above_what_blocks_may_hold_says_the_true_limit(
+    client: Client, cast: Cast
+) -> None:
+    Target.objects.create(person=cast.rep, hours_per_week=Decimal("24"))  # an empty week
+    html = as_(client, cast.rep).get(f"/people/{cast.rep.pk}/blocks/?week={WEEK}").content.decode()
+    assert "Still to place: 24.0 h" in html
+    assert (
+        "Proposed 20.0 h: at most one block (1–2 h) per morning and afternoon: 20.0 h this week."
+        in html
+    )
+    assert "the free time of the week holds no more" not in html
+
+
+def test_a_proposal_that_reaches_the_target_gives_no_reason(
+    client: Client, planned: Person
+) -> None:
+    html = as_(client, planned).get(f"/people/{planned.pk}/blocks/?week={WEEK}").content.decode()
+    assert "Proposed 9.0 h." in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -113,3 +114,26 @@ def test_behind_a_proxy_the_client_address_comes_from_its_header(
         HTTP_X_FORWARDED_FOR="10.1.1.1, 203.0.113.9",
     )
     assert spoofed.status_code == 429
+
+
+def test_the_email_logs_in_whatever_its_case_and_spaces(client: Client, cast: Cast) -> None:
+    typed = f"  {cast.rep.email.upper()} "
+    assert login(client, typed, PASSWORD).status_code == 302
+    assert client.session["_auth_user_id"] == str(cast.rep.user.pk)
+
+
+def test_every_case_of_the_email_counts_towards_the_same_lock(client: Client, cast: Cast) -> None:
+    email = cast.rep.email
+    for variant in (email, email.upper(), email.title(), f" {email} ", email.swapcase()):
+        assert login(client, variant, "wrong").status_code == 200
+    for variant in (email, email.upper(), f" {email.title()}"):
+        assert login(client, variant, PASSWORD).status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_login_stored_in_mixed_case_logs_in_lower_case(client: Client, db: None) -> None:
+    user = get_user_model().objects.create_user(
+        username="Ana.Mixed@Acme.example", password=PASSWORD
+    )
+    assert login(client, "ana.mixed@acme.example", PASSWORD).status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Query
@@ -34,6 +35,7 @@ from pillars.timeuse.queries import default_range, person_weekly_report
 
 MAX_REPORT_DAYS = 371  # 53 weeks: one report call never walks more than a year of entries
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2099, 12, 31)
+COUNTS = ("created", "updated", "unchanged", "skipped")
 
 api = NinjaAPI(
     title="Pillars API",
@@ -84,19 +86,21 @@ def push(request: HttpRequest, person_id: int, batch: ActivityBatch) -> dict[str
     """Create or update the person's activities; idempotent on (source, source_id).
 
     Entries are classified by the organisation's rules as imported files are; a person's own
-    overrides are kept. Each push is recorded as an import named "api".
+    overrides are kept. A push that creates or updates entries is recorded as an import named
+    "api" (undone as one); an empty or unchanged push answers its counts and records nothing,
+    so a CRM syncing every few minutes does not flood the import history.
     """
     person = get_person_for_user(request.auth, person_id)
     records = [item.to_record() for item in batch.activities]
-    run = store_activities(person=person, records=records, name="api", started_by=request.auth)
-    return {
-        "import_run": run.pk,
-        "created": run.created,
-        "updated": run.updated,
-        "unchanged": run.unchanged,
-        "skipped": run.skipped,
-        "problems": run.problems,
-    }
+    if not records:
+        return {"import_run": None, **dict.fromkeys(COUNTS, 0), "problems": []}
+    with transaction.atomic():
+        run = store_activities(person=person, records=records, name="api", started_by=request.auth)
+        recorded = bool(run.created or run.updated)
+        if not recorded:
+            transaction.set_rollback(True)  # the run and nothing else: no row was written
+    counts = {name: getattr(run, name) for name in COUNTS}
+    return {"import_run": run.pk if recorded else None, **counts, "problems": run.problems}
 
 
 def _range(person: Person, first: date | None, last: date | None) -> tuple[date, date]:

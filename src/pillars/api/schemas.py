@@ -104,7 +104,10 @@ class Problem(Schema):
 
 
 class PushResult(Schema):
-    import_run: int
+    import_run: int | None = Field(
+        description="the import recorded for this push; null when it changed nothing "
+        "(an empty or unchanged push is not recorded)"
+    )
     created: int
     updated: int
     unchanged: int

@@ -127,6 +127,46 @@ def propose_blocks(
     return sorted(blocks, key=lambda b: _utc(b.start))
 
 
+def why_short(
+    blocks: Sequence[Block],
+    *,
+    monday: date,
+    tz: tzinfo,
+    days_off: frozenset[date] = frozenset(),
+    working_hours: WorkingHours = WorkingHours(),
+) -> str:
+    """Why `blocks` (propose_blocks' answer) stop short of the hours asked: the one block per
+    period the rule allows, and how many periods had too little free time for a full one."""
+    hours = working_hours
+    days = [monday + timedelta(days=i) for i in range(7)]
+    week = [p for day in days if day not in days_off for p in periods(day, tz, hours)]
+    longest = [min(hours.max_block, _utc(b) - _utc(a)) for a, b in week]
+    taken = [_length_in(period, blocks) for period in week]
+    empty = sum(1 for length in taken if not length)
+    cut = sum(
+        1 for length, most in zip(taken, longest, strict=True) if timedelta(0) < length < most
+    )
+    each = "morning and afternoon" if hours.lunch else "day"
+    rule = f"at most one block ({_h(hours.min_block)}–{_h(hours.max_block)} h) per {each}"
+    if not empty and not cut:
+        return f"{rule}: {sum(longest, timedelta()) / timedelta(hours=1):.1f} h this week"
+    counted = [(empty, "no free hour left"), (cut, f"less than {_h(hours.max_block)} h free")]
+    said = ", ".join(f"{n} {'has' if n == 1 else 'have'} {what}" for n, what in counted if n)
+    every = "mornings and afternoons" if hours.lunch else "days"
+    return f"{rule}, and of the {len(week)} {every} of the week {said}"
+
+
+def _length_in(period: Window, blocks: Sequence[Block]) -> timedelta:
+    start, end = _utc(period[0]), _utc(period[1])
+    inside = [b for b in blocks if start <= _utc(b.start) < end]
+    return sum((_utc(b.end) - _utc(b.start) for b in inside), timedelta())
+
+
+def _h(duration: timedelta) -> str:
+    """60 min -> '1', 90 min -> '1.5'."""
+    return f"{duration / timedelta(hours=1):g}"
+
+
 def _block_in(
     period: Window, busy: Sequence[Window], missing: timedelta, hours: WorkingHours
 ) -> Block | None:

@@ -26,6 +26,16 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         "Try again in %(minutes)s minute(s), or reset your password.",
     }
 
+    def clean_username(self) -> str:
+        """The e-mail as typed, spaces around and letter case aside: the stored login's own
+        spelling when one login matches it regardless of case (reset and invites ignore case
+        too). The throttle's key is the lower-cased e-mail, so every variant counts alike."""
+        typed = (self.cleaned_data.get("username") or "").strip()
+        users = get_user_model()._default_manager
+        field = get_user_model().USERNAME_FIELD
+        found = list(users.filter(**{f"{field}__iexact": typed}).values_list(field, flat=True)[:2])
+        return found[0] if len(found) == 1 and typed not in found else typed
+
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         address = throttle.client_address(self.request)

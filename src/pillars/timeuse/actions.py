@@ -162,7 +162,9 @@ def _store(
         counts.problems += [{**problem, "file": name} for problem in owners.problems()]
         for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, field_name, getattr(counts, field_name))
-        run.status, run.rows_read, run.finished_at = ImportStatus.DONE, spool.count, timezone.now()
+        # Rows read: the ones kept and the bad ones the reader skipped.
+        run.rows_read = spool.count + skipped
+        run.status, run.finished_at = ImportStatus.DONE, timezone.now()
         run.save()
         if counts.created or counts.updated:
             touch_people([person.pk])

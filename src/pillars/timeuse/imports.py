@@ -110,6 +110,15 @@ def read_options(run: ImportRun) -> ReadOptions:
     return ReadOptions(window=dates_window(first, last, tz), tz=tz, owner=run.person.email)
 
 
+def rows_read(run: ImportRun) -> int:
+    """Every data row a finished run read in its dates: stored, unchanged or skipped (bad
+    rows, repeated ids, other owners' rows). While the import runs, the progress so far
+    (good rows only: bad ones are counted at the end)."""
+    if run.in_progress:
+        return run.rows_read
+    return run.created + run.updated + run.unchanged + run.skipped
+
+
 def touched_later(run: ImportRun) -> list[ImportRun]:
     """Newer runs that rewrote rows this run created or changed (they block its undo)."""
     mine = Q(created_by_run=run) | Q(pk__in=run.changes.values("activity_id"))

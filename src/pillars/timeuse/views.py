@@ -6,13 +6,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from pillars.teams.access import get_person_for_user, is_team_viewer, person_of, visible_people
+from pillars.teams.models import Person
 from pillars.timeuse.charts import weekly_chart
 from pillars.timeuse.forms import WindowForm, shifted
 from pillars.timeuse.models import ImportRun
@@ -40,15 +41,23 @@ def home(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     """One person's weeks: the split against the target, the chart and every entry."""
     person = get_person_for_user(request.user, person_id)
+    context = report_context(person, request.GET)
+    first, last = context["first"], context["last"]
+    context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
+    context["runs"] = ImportRun.objects.filter(person=person).order_by("-created_at", "-pk")[:5]
+    return _page(request, "timeuse/person.html", context)
+
+
+def report_context(person: Person, params: QueryDict) -> dict[str, Any]:
+    """The person's figures for the window `params` ask for: the page's, and the parts an
+    override swaps back into it (the window's total and chart, the entry's week)."""
     today = timezone.now().astimezone(ZoneInfo(person.timezone)).date()
-    form = WindowForm(request.GET)
+    form = WindowForm(params)
     first, last = form.date_range(lambda: default_range([person], today))
     time = person_time(person, (first, last))
     context = {"person": person, "time": time, "form": form, "first": first, "last": last}
-    context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
     context["chart"] = weekly_chart(time)
-    context["runs"] = ImportRun.objects.filter(person=person).order_by("-created_at", "-pk")[:5]
-    return _page(request, "timeuse/person.html", context)
+    return context
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

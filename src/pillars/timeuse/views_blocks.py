@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from pillars.domain.timeblocks import why_short
 from pillars.domain.window import iso_week_label
 from pillars.exporters.ics import blocks_to_ics
 from pillars.teams.access import get_person_for_user
@@ -35,8 +36,16 @@ def blocks(request: HttpRequest, person_id: int) -> HttpResponse:
         "plan": plan,
         "earlier": iso_week_label(plan.monday - timedelta(weeks=1)),
         "later": iso_week_label(plan.monday + timedelta(weeks=1)),
+        "short": shortfall(plan),
     }
     return render(request, "timeuse/blocks.html", context)
+
+
+def shortfall(plan: BlockPlan) -> str | None:
+    """Why the proposal stays below the hours still to place; None when it reaches them."""
+    if not plan.blocks or plan.proposed_hours >= plan.hours_needed:
+        return None
+    return why_short(plan.blocks, monday=plan.monday, tz=ZoneInfo(plan.person.timezone))
 
 
 @login_required

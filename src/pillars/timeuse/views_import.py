@@ -20,6 +20,7 @@ from pillars.timeuse.imports import (
     default_read_dates,
     import_again,
     queue_import,
+    rows_read,
     save_upload,
     undo_import,
     undo_refusal,
@@ -64,7 +65,8 @@ def person_imports(request: HttpRequest, person_id: int) -> HttpResponse:
 def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
     """One import: its progress while it runs, then what it did and every bad row."""
     run = get_import_run_for_user(request.user, run_id)
-    return render(request, "timeuse/import_run.html", {"run": run, "person": run.person})
+    context = {"run": run, "person": run.person, "rows_read": rows_read(run)}
+    return render(request, "timeuse/import_run.html", context)
 
 
 @login_required
@@ -72,7 +74,7 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
 def import_progress(request: HttpRequest, run_id: int) -> HttpResponse:
     """The status partial the run page polls every second until the import has finished."""
     run = get_import_run_for_user(request.user, run_id)
-    return render(request, "timeuse/_import_status.html", {"run": run})
+    return render(request, "timeuse/_import_status.html", {"run": run, "rows_read": rows_read(run)})
 
 
 @login_required

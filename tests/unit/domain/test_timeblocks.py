@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pillars.domain.timeblocks import Block, WorkingHours, periods, propose_blocks, week_window
+from pillars.domain.timeblocks import (
+    Block,
+    WorkingHours,
+    periods,
+    propose_blocks,
+    week_window,
+    why_short,
+)
 
 MADRID = ZoneInfo("Europe/Madrid")
 MONDAY = date(2026, 11, 30)  # ISO week 2026-W49
@@ -149,3 +156,35 @@ def test_blocks_never_overlap_busy_time_or_each_other(
         taken.append((block.start, block.end))
     # Never more than the need rounded up to a block of at least the minimum.
     assert total(blocks) < needed + 1 or total(blocks) <= 1
+
+
+def test_an_empty_week_stops_at_one_block_per_morning_and_afternoon() -> None:
+    blocks = propose_blocks(monday=MONDAY, tz=MADRID, busy=[], hours_needed=24)
+    assert total(blocks) == 20.0
+    assert why_short(blocks, monday=MONDAY, tz=MADRID) == (
+        "at most one block (1–2 h) per morning and afternoon: 20.0 h this week"
+    )
+    off = frozenset({MONDAY})
+    fewer = propose_blocks(monday=MONDAY, tz=MADRID, busy=[], hours_needed=24, days_off=off)
+    assert why_short(fewer, monday=MONDAY, tz=MADRID, days_off=off).endswith(": 16.0 h this week")
+
+
+def test_a_busy_week_says_how_many_periods_had_too_little_free_time() -> None:
+    busy = [
+        (at("2026-11-30T09:00"), at("2026-11-30T17:00")),  # Monday: no free hour
+        (at("2026-12-01T09:00"), at("2026-12-01T12:00")),  # Tuesday morning: 1 h free
+    ]
+    blocks = propose_blocks(monday=MONDAY, tz=MADRID, busy=busy, hours_needed=24)
+    assert total(blocks) == 15.0
+    assert why_short(blocks, monday=MONDAY, tz=MADRID) == (
+        "at most one block (1–2 h) per morning and afternoon, and of the 10 mornings and"
+        " afternoons of the week 2 have no free hour left, 1 has less than 2 h free"
+    )
+
+
+def test_without_lunch_the_limit_is_one_block_a_day() -> None:
+    hours = WorkingHours(lunch=None)
+    blocks = propose_blocks(monday=MONDAY, tz=MADRID, busy=[], hours_needed=24, working_hours=hours)
+    assert why_short(blocks, monday=MONDAY, tz=MADRID, working_hours=hours) == (
+        "at most one block (1–2 h) per day: 10.0 h this week"
+    )

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('teams', '0001_initial'),
+        ("teams", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='activity_version',
+            model_name="person",
+            name="activity_version",
             field=models.PositiveBigIntegerField(default=0, editable=False),
         ),
     ]
