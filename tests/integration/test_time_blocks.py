@@ -140,3 +140,22 @@ def test_a_proposal_that_reaches_the_target_gives_no_reason(
 ) -> None:
     html = as_(client, planned).get(f"/people/{planned.pk}/blocks/?week={WEEK}").content.decode()
     assert "Proposed 9.0 h." in html
+
+
+def test_a_day_off_is_left_out_of_the_reason_too(client: Client, cast: Cast) -> None:
+    """A vacation day is no block's place: the limit is four days' mornings and afternoons,
+    and the day is not counted as one with too little free time."""
+    Target.objects.create(person=cast.rep, hours_per_week=Decimal("40"))
+    ActivityFactory(
+        person=cast.rep,
+        summary="Vacation",
+        all_day=True,
+        start=datetime(2026, 11, 24, tzinfo=ZoneInfo("Europe/Madrid")),
+        end=datetime(2026, 11, 25, tzinfo=ZoneInfo("Europe/Madrid")),
+        busy_status="OOF",
+    )
+    plan = block_plan(cast.rep, datetime(2026, 11, 23).date())
+    assert plan.days_off == frozenset({datetime(2026, 11, 24).date()})
+    html = as_(client, cast.rep).get(f"/people/{cast.rep.pk}/blocks/?week={WEEK}").content.decode()
+    assert "16.0 h this week." in html
+    assert "no free hour" not in html

@@ -52,6 +52,7 @@ class BlockPlan:
     target_hours: float
     planned_hours: float
     blocks: tuple[Block, ...]
+    days_off: frozenset[date] = frozenset()
 
     @property
     def week(self) -> str:
@@ -145,7 +146,9 @@ def block_plan(person: Person, monday: date) -> BlockPlan:
     blocks = propose_blocks(
         monday=monday, tz=tz, busy=busy, hours_needed=target_hours - planned, days_off=days_off
     )
-    return BlockPlan(person, monday, time.target, target_hours, planned, tuple(blocks))
+    return BlockPlan(
+        person, monday, time.target, target_hours, planned, tuple(blocks), frozenset(days_off)
+    )
 
 
 def entry_lines(time: PersonTime) -> list[EntryLine]:

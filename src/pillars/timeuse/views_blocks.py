@@ -45,7 +45,9 @@ def shortfall(plan: BlockPlan) -> str | None:
     """Why the proposal stays below the hours still to place; None when it reaches them."""
     if not plan.blocks or plan.proposed_hours >= plan.hours_needed:
         return None
-    return why_short(plan.blocks, monday=plan.monday, tz=ZoneInfo(plan.person.timezone))
+    return why_short(
+        plan.blocks, monday=plan.monday, tz=ZoneInfo(plan.person.timezone), days_off=plan.days_off
+    )
 
 
 @login_required
