@@ -12,7 +12,7 @@ from tests.integration.conftest import Cast
 from tests.integration.web_import import upload, uploads
 
 __all__ = ["uploads"]
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # copied from the corpus
 GOOGLE_CSV = (
     "Subject,Start Date,Start Time,End Date,End Time,All Day Event,Description,Location,Private\n"
     "Demo ACME Industrial,10/09/2024,10:00 AM,10/09/2024,11:00 AM,False,,Teams,False\n"
@@ -41,7 +41,7 @@ def test_rows_read_counts_the_bad_rows_too(client: Client, cast: Cast, uploads: 
 def test_a_calendar_outside_the_dates_read_says_so(
     client: Client, cast: Cast, uploads: Path
 ) -> None:
-    events_of_2008 = (CORPUS / "ics" / "real" / "icalendar-parsing_error.ics").read_bytes()
+    events_of_2008 = (FIXTURES / "ics" / "real" / "icalendar-parsing_error.ics").read_bytes()
     upload(client, cast.rep, cast.rep, events_of_2008, name="2008.ics")
     run = ImportRun.objects.get(person=cast.rep)
     assert (run.status, run.created, run.skipped) == ("done", 0, 0)
