@@ -134,6 +134,8 @@ def test_the_default_window_starts_with_the_first_entry(client: Client, cast: Ca
         ActivityFactory(person=cast.rep, start=start, end=start + timedelta(hours=1))
     html = get(client, cast.manager, "/dashboard/").content.decode()
     assert "7 Oct 2024 – 20 Oct 2024" in html
+    asked = get(client, cast.manager, "/dashboard/?weeks=4").content.decode()
+    assert "23 Sep 2024 – 20 Oct 2024" in asked  # weeks the user asks for are all shown
 
 
 def test_a_team_reads_the_same_to_its_manager_and_a_director(client: Client, cast: Cast) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
 from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.records import Category, Classified
+from pillars.domain.timeuse import split_counted
 from pillars.timeuse.models import Activity
 
 # Fields an import may write. `line` is stored but not compared: a row that only moved in the
@@ -144,3 +146,19 @@ def to_classified(row: Activity, record: ActivityRecord | None = None) -> Classi
         return Classified(record, Category(row.override_category), "override")
     # A row stored without a category (made by hand) counts as internal, like any logged entry.
     return Classified(record, Category(row.category or Category.INTERNAL), row.rule)
+
+
+def counted_rows(
+    rows: Sequence[Any], tz: tzinfo
+) -> tuple[list[ActivityRecord], list[Classified], list[tuple[ActivityRecord, str]], list[Any]]:
+    """Stored rows (or tuples of their fields) as records, and of those: the counted ones
+    classified, the excluded ones with why, and the all-day absences."""
+    records = [to_record(row, tz) for row in rows]
+    counted, excluded, out_of_office = split_counted(records)
+    counted_ids = {id(record) for record in counted}
+    classified = [
+        to_classified(row, record)
+        for row, record in zip(rows, records, strict=True)
+        if id(record) in counted_ids
+    ]
+    return records, classified, excluded, out_of_office

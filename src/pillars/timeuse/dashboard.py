@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from pillars.domain.team_totals import combined_report, share_trend
-from pillars.domain.timeuse import PersonReport
+from pillars.domain.timeuse import PersonReport, WeekReport, report_of_weeks
 from pillars.exporters.chart import chart_rows, weekly_chart_svg
 from pillars.exporters.team_chart import (
     hours_rows,
@@ -64,6 +65,36 @@ def team_dashboard(team: Team, people_time: Sequence[PersonTime], query: str) ->
     measured = [unit for unit in units if unit.has_data]
     total = _total(f"{team.name}: team total", measured)
     return _dashboard(team.name, units, total)
+
+
+def from_first_data(
+    people_time: Sequence[PersonTime], first: date
+) -> tuple[list[PersonTime], date]:
+    """The default window from the first week in which anyone shown has an entry: the weeks
+    before the first import are not weeks of unlogged time. Read off the weekly figures
+    (remembered), so finding it costs no query."""
+    people_time = list(people_time)
+    lead = min(
+        (
+            next(i for i, week in enumerate(pt.report.weeks) if _has_entries(week))
+            for pt in people_time
+            if any(_has_entries(week) for week in pt.report.weeks)
+        ),
+        default=0,
+    )
+    if lead == 0:
+        return people_time, first
+    trimmed = []
+    for pt in people_time:
+        weeks = pt.report.weeks[lead:]
+        span = (weeks[0].start, pt.window[1])
+        report = report_of_weeks(pt.report.person, weeks, span, pt.target, pt.person.weekly_hours)
+        trimmed.append(replace(pt, window=span, report=report))
+    return trimmed, trimmed[0].report.weeks[0].start.date()
+
+
+def _has_entries(week: WeekReport) -> bool:
+    return week.logged_hours > 0 or week.out_of_office_days > 0
 
 
 def organisation_dashboard(

@@ -33,6 +33,12 @@ class WindowForm(forms.Form):
                 raise forms.ValidationError(f"Choose at most {MAX_WEEKS} weeks.")
         return data
 
+    def asks_for_dates(self) -> bool:
+        """Whether the user chose the window (dates or a number of weeks)."""
+        return self.is_valid() and bool(
+            self.cleaned_data.get("from") or self.cleaned_data.get("weeks")
+        )
+
     def date_range(self, default: Callable[[], tuple[date, date]]) -> tuple[date, date]:
         """The dates asked for; else `default()`, ending the same day with ?weeks= weeks.
 

@@ -28,7 +28,7 @@ from pillars.domain.timeuse import (
 from pillars.domain.window import Window, dates_window, iso_week_label
 from pillars.errors import ConfigError
 from pillars.teams.models import Person
-from pillars.timeuse.convert import to_classified, to_record
+from pillars.timeuse.convert import counted_rows, to_record
 from pillars.timeuse.models import Activity
 from pillars.timeuse.models import Target as TargetRow
 from pillars.timeuse.week_cache import figures_by_person
@@ -145,31 +145,20 @@ def window_for(person: Person, window: Window | DateRange) -> Window:
     return dates_window(first, last, ZoneInfo(person.timezone))
 
 
-def default_range(
-    people: Iterable[Person], today: date, weeks: int = 2, *, from_first_entry: bool = False
-) -> DateRange:
+def default_range(people: Iterable[Person], today: date, weeks: int = 2) -> DateRange:
     """The last `weeks` whole ISO weeks before today's; when those hold no entry of these
-    people (an old export, the demo), the same number of weeks up to their latest entry.
-
-    With `from_first_entry` the range starts no earlier than the week of their first entry
-    in it: weeks before anything was imported are not shown as weeks of unlogged time.
-    """
+    people (an old export, the demo), the same number of weeks up to their latest entry."""
     monday = today - timedelta(days=today.weekday())
     first, last = monday - timedelta(weeks=weeks), monday - timedelta(days=1)
     people = list(people)
     entries = Activity.objects.filter(person__in=people, start__lt=_utc_midnight(monday))
-    if not entries.filter(end__gt=_utc_midnight(first)).exists():
-        latest = entries.order_by("-start").values_list("start", flat=True).first()
-        if latest is None:
-            return first, last
-        last_monday = _monday(latest.date())
-        first, last = last_monday - timedelta(weeks=weeks - 1), last_monday + timedelta(days=6)
-    if from_first_entry:
-        inside = entries.filter(end__gt=_utc_midnight(first), start__lt=_utc_midnight(last))
-        earliest = inside.order_by("start").values_list("start", flat=True).first()
-        if earliest is not None:
-            first = max(first, _monday(earliest.date()))
-    return first, last
+    if entries.filter(end__gt=_utc_midnight(first)).exists():
+        return first, last
+    latest = entries.order_by("-start").values_list("start", flat=True).first()
+    if latest is None:
+        return first, last
+    last_monday = _monday(latest.date())
+    return last_monday - timedelta(weeks=weeks - 1), last_monday + timedelta(days=6)
 
 
 def _monday(day: date) -> date:
@@ -188,16 +177,9 @@ def _build(
     target: Target | None,
 ) -> PersonTime:
     tz = ZoneInfo(person.timezone)
-    records = [to_record(row, tz) for row in rows]
-    counted, excluded, out_of_office = split_counted(records)
+    records, classified, excluded, out_of_office = counted_rows(rows, tz)
     reasons = {id(record): reason for record, reason in excluded}
     away = {id(record) for record in out_of_office}
-    counted_ids = {id(record) for record in counted}
-    classified = [
-        to_classified(row, rec)
-        for row, rec in zip(rows, records, strict=True)
-        if id(rec) in counted_ids
-    ]
     report = person_report(
         person.email,
         classified,

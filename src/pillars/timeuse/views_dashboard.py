@@ -10,7 +10,12 @@ from django.views.decorators.http import require_GET
 from pillars.teams.access import person_of, visible_people
 from pillars.teams.models import Role, Team
 from pillars.timeuse.access import get_dashboard_team_for_user
-from pillars.timeuse.dashboard import DEFAULT_WEEKS, organisation_dashboard, team_dashboard
+from pillars.timeuse.dashboard import (
+    DEFAULT_WEEKS,
+    from_first_data,
+    organisation_dashboard,
+    team_dashboard,
+)
 from pillars.timeuse.forms import WindowForm, shifted
 from pillars.timeuse.queries import default_range, team_report
 from pillars.timeuse.views import _page
@@ -27,12 +32,12 @@ def dashboard(request: HttpRequest, team_id: int | None = None) -> HttpResponse:
     people = list(people.filter(team=team) if team else people.filter(team__isnull=False))
     form = WindowForm(request.GET)
     first, last = form.date_range(
-        lambda: default_range(
-            people, timezone.localdate(), weeks=DEFAULT_WEEKS, from_first_entry=True
-        )
+        lambda: default_range(people, timezone.localdate(), weeks=DEFAULT_WEEKS)
     )
-    query = f"?from={first:%Y-%m-%d}&to={last:%Y-%m-%d}"
     people_time = team_report(people, (first, last), entries=False)
+    if not form.asks_for_dates():
+        people_time, first = from_first_data(people_time, first)
+    query = f"?from={first:%Y-%m-%d}&to={last:%Y-%m-%d}"
     if team is not None:
         board = team_dashboard(team, people_time, query)
     else:

@@ -20,10 +20,10 @@ from django.core.cache import caches
 from django.db.models import F
 
 from pillars.domain.records import Activity as ActivityRecord
-from pillars.domain.timeuse import WeekFigures, split_counted, week_figures
+from pillars.domain.timeuse import WeekFigures, week_figures
 from pillars.domain.window import Window, week_segments
 from pillars.teams.models import Person
-from pillars.timeuse.convert import to_classified, to_record
+from pillars.timeuse.convert import counted_rows
 from pillars.timeuse.models import Activity
 
 REPORTS_CACHE = "reports"
@@ -112,14 +112,7 @@ def _rows(missing: dict[int, Window]) -> dict[int, list[Any]]:
 def _computed(person: Person, span: Window, rows: Sequence[Any]) -> Memo:
     """The figures of the weeks of `span` (a run of whole segments of the person's window)."""
     tz = ZoneInfo(person.timezone)
-    records = [to_record(row, tz) for row in rows]
-    counted, _, out_of_office = split_counted(records)
-    counted_ids = {id(record) for record in counted}
-    classified = [
-        to_classified(row, record)
-        for row, record in zip(rows, records, strict=True)
-        if id(record) in counted_ids
-    ]
+    _, classified, _, out_of_office = counted_rows(rows, tz)
     figures = week_figures(
         classified,
         tz=tz,
