@@ -142,3 +142,31 @@ def test_a_refused_file_neither_hides_nor_stops_the_others(tmp_path: Path, bad_f
 def test_a_folder_is_refused_with_what_to_give(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(tmp_path), "--person", PERSON])
     assert result.exit_code == 2 and "a folder, not a file" in result.stderr
+
+
+def test_entries_from_the_database_match_the_entries_from_the_file() -> None:
+    calendar = str(demo_dir() / "outlook-lucia.ics")
+    import_json(calendar)
+    args = ["time", "entries", "--person", PERSON, *WINDOW, "--format", "json"]
+    stored = runner.invoke(app, args)
+    direct = runner.invoke(app, [*args[:2], calendar, *args[2:]])
+    assert stored.exit_code == 0, stored.output
+    assert direct.exit_code == 0, direct.output
+    keys = ("source_id", "start", "end", "category", "rule")
+    rows = lambda out, kind: sorted(  # noqa: E731
+        tuple(row.get(k) for k in (*keys, "reason")) for row in json.loads(out)[kind]
+    )
+    assert rows(stored.stdout, "entries") == rows(direct.stdout, "entries")
+    assert rows(stored.stdout, "excluded") == rows(direct.stdout, "excluded")
+    assert json.loads(stored.stdout)["entries"]
+
+
+def test_a_correction_shows_in_the_stored_entries() -> None:
+    import_json(str(demo_dir() / "outlook-lucia.ics"))
+    args = ["time", "entries", "--person", PERSON, *WINDOW, "--format", "json"]
+    before = json.loads(runner.invoke(app, args).stdout)["entries"]
+    internal = next(row for row in before if row["category"] == "internal")
+    Activity.objects.filter(source_id=internal["source_id"]).update(override_category="proactive")
+    after = json.loads(runner.invoke(app, args).stdout)["entries"]
+    row = next(r for r in after if r["source_id"] == internal["source_id"])
+    assert (row["category"], row["rule"]) == ("proactive", "override")

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from pillars.cli.common import Format, console, dump_json, err_console, write_output
 from pillars.domain.attendance import OUT_OF_OFFICE_REASON
-from pillars.domain.records import Category
+from pillars.domain.records import Activity, Category, Classified
 from pillars.domain.timeuse import PersonReport, WeekReport
 from pillars.exporters.report import (
     entries_dict_to_csv,
@@ -124,7 +124,19 @@ def render_entries(
     """Counted entries with category and rule, excluded ones with the reason; all-day
     absences are among the excluded (they carry no hours, they lower the available ones)."""
     away = [(entry, OUT_OF_OFFICE_REASON) for entry in analysis.out_of_office]
-    data = entries_to_dict(analysis.counted, [*analysis.excluded, *away], warnings, tz=tz)
+    render_entry_lists(analysis.counted, [*analysis.excluded, *away], warnings, fmt, out, tz)
+
+
+def render_entry_lists(
+    counted: Sequence[Classified],
+    excluded: Sequence[tuple[Activity, str]],
+    warnings: list[str],
+    fmt: Format,
+    out: Path | None,
+    tz: ZoneInfo,
+) -> None:
+    """The entry listing of `time entries`, from files or from the database."""
+    data = entries_to_dict(counted, excluded, warnings, tz=tz)
     if fmt == Format.JSON:
         write_output(dump_json(data), out)
         return

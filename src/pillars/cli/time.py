@@ -8,7 +8,7 @@ import typer
 
 from pillars.cli import options as opt
 from pillars.cli.blocks import blocks_command
-from pillars.cli.common import Format, fail, one_line_errors, parse_zone, today_in
+from pillars.cli.common import Format, one_line_errors, parse_zone, today_in
 from pillars.cli.render import render_entries, render_report
 from pillars.cli.windows import resolve_window
 from pillars.domain.classify import parse_rules_toml
@@ -134,9 +134,15 @@ def entries(
     output_format: opt.EntriesFormat = Format.TABLE,
     out: opt.Out = None,
 ) -> None:
-    """Every counted entry with its category and the rule that set it, and the excluded ones with why."""
+    """Every counted entry with its category and the rule that set it, and the excluded ones with why.
+
+    With files: read them, no database. Without files: the stored entries of --person.
+    """
     if not files:
-        fail("give at least one calendar or CRM file")
+        from pillars.cli.stored import stored_entries
+
+        stored_entries(person, tz, date_from, date_to, weeks, output_format, out)
+        return
     request, notes = build_request(
         files or [],
         person,
