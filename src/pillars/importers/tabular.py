@@ -217,6 +217,6 @@ def _report_dated_only(plan: RowPlan, log: ReadLog) -> None:
         log.warning(
             None,
             None,
-            f"{count} rows have a day but no time: placed from {plan.profile.day_start} local "
-            "time, one after another per owner and day",
+            f"{count} row(s) of the file (every owner's) have a day but no time: placed from "
+            f"{plan.profile.day_start} local time, one after another per owner and day",
         )
