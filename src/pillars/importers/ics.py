@@ -153,11 +153,16 @@ class SeenSet:
 def _events(source: Path | bytes, head: CalendarHead, warn: Any, label: str) -> Iterator[RawEvent]:
     with _open(source) as stream:
         try:
-            yield from scan_events(logical_lines(physical_lines(stream, warn), warn), head)
+            for event in scan_events(logical_lines(physical_lines(stream, warn), warn), head):
+                if not event.complete:
+                    warn(event.line, None, "the file ends inside this event (no END:VEVENT)")
+                yield event
         except NotACalendar as error:
             raise ImportFileError(
                 label, "expected an iCalendar file (BEGIN:VCALENDAR)", line=error.line
             ) from error
+    if head.calendars_open > 0:
+        warn(None, None, "the file ends without END:VCALENDAR: it may have been cut short")
 
 
 def _parse(

@@ -44,6 +44,7 @@ class CalendarHead:
 
     x_wr_timezone: str = ""
     vtimezones: dict[str, list[str]] = field(default_factory=dict)  # clean TZID -> lines
+    calendars_open: int = 0  # BEGIN:VCALENDAR less END:VCALENDAR: above 0, the file is cut
 
 
 @dataclass
@@ -54,6 +55,7 @@ class RawEvent:
     lines: list[tuple[int, str]]
     quick: dict[str, tuple[str, str]] = field(default_factory=dict)  # NAME -> (params, value)
     rdates: list[str] = field(default_factory=list)
+    complete: bool = False  # its END:VEVENT was read (False: the file ends inside it)
 
     @property
     def uid(self) -> str:
@@ -74,11 +76,16 @@ def scan(lines: Iterable[tuple[int, str]], head: CalendarHead) -> Iterator[RawEv
         raise NotACalendar(number, text[:40])
     if first[1].strip().upper() == "BEGIN:VEVENT":  # a bare event, without its calendar
         yield _read_event(first[0], first[1], iterator)
+    else:
+        head.calendars_open += 1
     for number, text in iterator:
         name, params, value = split_line(text)
-        if name == "BEGIN":
+        if name == "END" and value.strip().upper() == "VCALENDAR":
+            head.calendars_open -= 1
+        elif name == "BEGIN":
             kind = value.strip().upper()
             if kind == "VCALENDAR":
+                head.calendars_open += 1
                 continue  # concatenated calendars: read on
             if kind == "VEVENT":
                 yield _read_event(number, text, iterator)
@@ -123,6 +130,7 @@ def _read_event(number: int, text: str, iterator: Iterator[tuple[int, str]]) -> 
         elif name == "END":
             depth -= 1
             if depth == 0:
+                event.complete = True
                 break
         elif depth == 1 and name in QUICK_PROPS:
             _, params, value = split_line(body)

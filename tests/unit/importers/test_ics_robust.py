@@ -110,3 +110,19 @@ def test_an_event_nested_in_another_without_dtstart_does_not_crash() -> None:
     window = (datetime(2025, 1, 1, tzinfo=tz), datetime(2025, 1, 8, tzinfo=tz))
     found = list(read_calendar(data, ReadOptions(window=window, tz=tz), ReadLog("x.ics")))
     assert all(activity.source_id != "inner" for activity in found)
+
+
+def test_a_cut_off_file_is_read_and_says_it_was_cut() -> None:
+    """Found by QA: a calendar without its last END lines was read without a word."""
+    whole = calendar(
+        "UID:a\nDTSTART:20250303T090000Z\nDTEND:20250303T100000Z",
+        "UID:b\nDTSTART:20250304T090000Z\nDTEND:20250304T100000Z\nSUMMARY:cut",
+    )
+    cut = whole[: whole.rindex(b"END:VEVENT")]
+    found, log = read(cut)
+    assert [a.source_id for a in found] == ["a", "b"]
+    assert warnings(log) == [
+        "the file ends inside this event (no END:VEVENT)",
+        "the file ends without END:VCALENDAR: it may have been cut short",
+    ]
+    assert not warnings(read(whole)[1])
