@@ -197,3 +197,10 @@ def test_page_with_some_inputs_takes_the_defaults(client: Client, cast: Cast) ->
     client.force_login(cast.rep.user)
     html = client.get("/quota/", {"multiplier": "2.0", "kind": "saas"}).content.decode()
     assert figure(html, "saas-quota") == "600,000"
+
+
+def test_the_workbook_button_posts_the_inputs(client: Client, cast: Cast) -> None:
+    client.force_login(cast.manager.user)
+    response = client.post("/quota/workbook.xlsx", {"salary": "60000", "multiplier": "1.5"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('quota-calculator.xlsx"')

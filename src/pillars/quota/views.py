@@ -113,10 +113,12 @@ def scenario_workbook(request: HttpRequest, scenario_id: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def workbook(request: HttpRequest) -> HttpResponse:
-    """The calculator's current inputs as a workbook with live formulas."""
-    return _workbook(_calculator_form(request.GET), "quota-calculator.xlsx")
+    """The calculator's current inputs as a workbook with live formulas. The page's button
+    posts (a GET form would put the CSRF token in the address); a link may GET."""
+    data = request.POST if request.method == "POST" else request.GET
+    return _workbook(_calculator_form(data), "quota-calculator.xlsx")
 
 
 def _workbook(form: CalculatorForm, filename: str) -> HttpResponse:
