@@ -166,13 +166,31 @@ CASES: list[tuple[str, Activity, Category, str]] = [
         "demo subject",
         activity("Demo ACME Industrial"),
         Category.PROACTIVE,
-        "demo or proposal in the subject",
+        "demo, proposal or prospecting in the subject",
     ),
     (
         "propuesta subject",
         activity("Presentar propuesta a Globex"),
         Category.PROACTIVE,
-        "demo or proposal in the subject",
+        "demo, proposal or prospecting in the subject",
+    ),
+    (
+        "prospecting call without direction (Pipedrive)",
+        activity("Prospecting calls Valencia region", kind="call", crm_type="Call"),
+        Category.PROACTIVE,
+        "demo, proposal or prospecting in the subject",
+    ),
+    (
+        "a quote sent",
+        activity("Send quote Talleres Ebro", kind="task"),
+        Category.PROACTIVE,
+        "demo, proposal or prospecting in the subject",
+    ),
+    (
+        "llamadas en frío",
+        activity("Llamadas en frío zona norte", kind="call"),
+        Category.PROACTIVE,
+        "demo, proposal or prospecting in the subject",
     ),
     (
         "I organised with a customer",
