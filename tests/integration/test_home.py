@@ -94,3 +94,15 @@ def test_an_htmx_request_gets_only_the_people_table(client: Client, cast: Cast) 
     client.force_login(cast.director.user)
     html = client.get("/?weeks=1", headers={"HX-Request": "true"}).content.decode()
     assert html.lstrip().startswith('<div id="report">') and "Rita Rep" in html
+
+
+def test_someone_without_entries_is_not_shown_as_failing(client: Client, cast: Cast) -> None:
+    """Found by QA: the manager, with no entry, read as 0% in red with 80 h unlogged."""
+    ActivityFactory(person=cast.rep, category="proactive")
+    client.force_login(cast.manager.user)
+    html = client.get("/?from=2026-11-16&to=2026-11-22").content.decode()
+    body = html.split("<tbody>")[1]
+    mara = body.split("Mara Manager</a>")[1].split("</tr>")[0]
+    rita = body.split("Rita Rep</a>")[1].split("</tr>")[0]
+    assert "no entries in these weeks" in mara and "below-target" not in mara
+    assert "no entries" not in rita and "1.0 h" in rita

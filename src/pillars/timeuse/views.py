@@ -30,7 +30,8 @@ def home(request: HttpRequest) -> HttpResponse:
     people = list(visible_people(request.user).select_related("team"))
     form = WindowForm(request.GET)
     first, last = form.date_range(lambda: default_range(people, timezone.localdate()))
-    context = {"people_time": team_report(people, (first, last)), "form": form}
+    people_time = team_report(people, (first, last), entries=False)
+    context = {"people_time": people_time, "form": form}
     context |= {"first": first, "last": last, "me": me}
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
     return _page(request, "timeuse/people.html", context)
