@@ -255,5 +255,13 @@ def test_without_a_deal_size_the_persons_average_won_deal_is_used(
         )  # fmt: skip
     page = get(client, cast.rep, f"/customers/capacity/{cast.rep.pk}/?new_revenue=600000")
     html = page.content.decode()
-    assert '<th>Deal size</th><td class="num">40000.00</td>' in html
+    assert '(average of 2 won deal(s))</span></th><td class="num">40,000</td>' in html
     assert 'data-key="wins">15<' in html
+
+
+def test_a_deal_size_assumed_for_lack_of_won_deals_says_so(client: Client, cast: Cast) -> None:
+    """Found by QA: with no won deal the page used 50,000 without a word."""
+    page = get(client, cast.rep, f"/customers/capacity/{cast.rep.pk}/?new_revenue=600000")
+    html = page.content.decode()
+    assert "(assumed: no deal won in the last 12 months)" in html
+    assert '<td class="num">600,000</td>' in html

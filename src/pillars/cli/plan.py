@@ -143,7 +143,8 @@ def capacity_command(
         console.print(
             f"Measured over {measured['weeks_described']}: {measured['proactive_hours']} "
             f"proactive h/week; conversion {used}, from deals created "
-            f"{measured['funnel_from']} – {measured['funnel_to']}.",
+            f"{measured['funnel_from']} – {measured['funnel_to']}; deal size "
+            f"{measured['deal_size']} ({measured['deal_size_source']}).",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -168,7 +169,8 @@ def _print_capacity(result: Capacity) -> None:
         console.print(f"  {lever.name}: {lever.detail} ({mark})", markup=False, highlight=False)
     back = result.reachable.as_dict()
     console.print(
-        f"The measured hours can carry {back['wins']} wins, {back['revenue']} a year.",
+        f"The measured hours can carry {back['wins']} wins, "
+        f"{Decimal(back['revenue']):,.0f} of new revenue a year.",
         markup=False,
         highlight=False,
     )

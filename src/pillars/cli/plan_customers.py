@@ -186,4 +186,6 @@ def capacity_for_person(
         ],
         "funnel_from": measured.period[0].isoformat(),
         "funnel_to": measured.period[1].isoformat(),
+        "deal_size": str(rounded(row.capacity.deal_size)),
+        "deal_size_source": row.deal_size_source,
     }

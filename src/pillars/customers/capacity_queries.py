@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from pillars.customers.models import ActivityLink
-from pillars.customers.queries import average_deal, person_funnel, segments_of
+from pillars.customers.queries import average_deal_and_source, person_funnel, segments_of
 from pillars.domain.capacity import (
     MEASURE_WEEKS,
     Capacity,
@@ -53,6 +53,7 @@ class PersonCapacity:
     measured: Measured
     proactive_hours: Decimal  # a week: measured, or as given on the command line
     capacity: Capacity
+    deal_size_source: str = "as given"
 
     @property
     def maintain_hours(self) -> Decimal:
@@ -96,15 +97,18 @@ def plan_for(
 ) -> PersonCapacity:
     """One person's capacity check: the inputs, the measures where the inputs say nothing."""
     hours = measured.weeks.proactive_hours if proactive_hours is None else proactive_hours
+    deal_size, source = inputs.deal_size, "as given"
+    if not deal_size:
+        deal_size, source = average_deal_and_source(measured.person, today)
     capacity = check_capacity(
         new_revenue=inputs.new_revenue,
-        deal_size=inputs.deal_size or average_deal(measured.person, today),
+        deal_size=deal_size,
         funnel=Funnel(inputs.conversion or measured.funnel.conversion, inputs.hours),
         proactive_hours_per_week=hours,
         weeks=inputs.weeks,
         maintain_hours_per_week=measured.maintain_hours,
     )
-    return PersonCapacity(measured.person, measured, hours, capacity)
+    return PersonCapacity(measured.person, measured, hours, capacity, source)
 
 
 def capacities(

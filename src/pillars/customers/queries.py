@@ -155,7 +155,14 @@ def person_funnel(people: Iterable[Person], period: DateRange) -> FunnelView:
 
 def average_deal(person: Person, today: date) -> Decimal:
     """The person's average won deal of the last year (main currency), else the default."""
+    return average_deal_and_source(person, today)[0]
+
+
+def average_deal_and_source(person: Person, today: date) -> tuple[Decimal, str]:
+    """`average_deal` and where it comes from, in words a page can show."""
     deals = [deal_record(d) for d in Deal.objects.filter(owner=person, won=True)]
     kept, _others = in_currency(deals, main_currency(deals))
     amounts = [d.amount for d in kept if d.amount and _within_year(d, today)]
-    return sum(amounts, start=ZERO) / len(amounts) if amounts else DEFAULT_DEAL_SIZE
+    if not amounts:
+        return DEFAULT_DEAL_SIZE, "assumed: no deal won in the last 12 months"
+    return sum(amounts, start=ZERO) / len(amounts), f"average of {len(amounts)} won deal(s)"
