@@ -1,4 +1,5 @@
-"""The bundled demo team: manifest, files present, real export layouts, dates in the window."""
+"""The bundled demo team: manifest, files present, real export layouts, dates in the window;
+its accounts and deals: segments and a measured funnel as of just after the window."""
 
 from __future__ import annotations
 
@@ -6,19 +7,26 @@ import csv
 import io
 import re
 import sys
+from collections import defaultdict
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from pillars.demo import demo_dir, load_manifest
+from pillars.domain.customers_records import DealRecord, Segment
+from pillars.domain.segments import funnel_period, funnel_view, in_period, segment_for
+from pillars.importers.customers import CustomerReadLog, read_accounts, read_deals
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
 MANIFEST = load_manifest()
 FILES = {f["name"]: f for f in MANIFEST["files"]}
 ICS = sorted(n for n, f in FILES.items() if f["kind"] == "ics")
 CSVS = sorted(n for n, f in FILES.items() if f["kind"] == "csv")
+CUSTOMERS = MANIFEST["customers"]
+ACCOUNT_FILES, DEAL_FILES = CUSTOMERS["accounts"], CUSTOMERS["deals"]
 START, END = MANIFEST["window"]["start"], MANIFEST["window"]["end"]
 NEAR = timedelta(days=2)
 
@@ -59,6 +67,7 @@ def test_emails_are_internal():
 def test_every_listed_file_exists_and_is_described():
     listed = {n for p in MANIFEST["people"] for n in p["files"]}
     listed |= {n for t in MANIFEST["teams"] for n in t["shared_files"]}
+    listed |= {*ACCOUNT_FILES, *DEAL_FILES}
     assert listed == set(FILES)
     on_disk = {p.name for p in demo_dir().iterdir() if not p.name.startswith(".")}
     assert on_disk == set(FILES)
@@ -230,8 +239,137 @@ def test_generator_reproduces_the_checked_in_files():
     sys.modules[spec.name] = make_demo_files
     spec.loader.exec_module(make_demo_files)
     built = make_demo_files.build()
-    assert set(built) == set(FILES)
+    # The accounts and deals were written by hand, once; the script makes the activity files.
+    assert set(built) == {n for n, f in FILES.items() if f["kind"] in ("ics", "csv")}
     for name, data in built.items():
         assert (demo_dir() / name).read_bytes() == data, (
             f"{name} differs from make_demo_files output"
         )
+
+
+# ---------------------------------------------------------------- accounts and deals
+# "Today" for the segment and funnel rules: the day after the demo window.
+TODAY = END + timedelta(days=1)
+REPS = {p["email"]: p for p in MANIFEST["people"] if p["role"] == "rep"}
+ALIASES = {a: p["email"] for p in MANIFEST["people"] for a in p["aliases"]}
+NOT_CUSTOMERS = {"partnerhub.example", "crmplugins.example"}  # an event organiser, a vendor
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((demo_dir() / name).read_text(encoding="utf-8"))))
+
+
+def _accounts():
+    log = CustomerReadLog(file=ACCOUNT_FILES[0])
+    records = read_accounts(demo_dir() / ACCOUNT_FILES[0], log)
+    assert log.error_count == 0 and log.warning_count == 0, log.errors + log.warnings
+    return records
+
+
+def _deals() -> list[DealRecord]:
+    log = CustomerReadLog(file=DEAL_FILES[0])
+    records = read_deals(demo_dir() / DEAL_FILES[0], log)
+    assert log.error_count == 0 and log.warning_count == 0, log.errors + log.warnings
+    return records
+
+
+def _deals_by_account() -> dict[str, list[DealRecord]]:
+    out: dict[str, list[DealRecord]] = defaultdict(list)
+    for deal in _deals():
+        out[deal.account_name].append(deal)
+    return out
+
+
+@pytest.mark.parametrize("name", [*ACCOUNT_FILES, *DEAL_FILES])
+def test_customer_files_repeat_the_vendor_layout(name):
+    rows = _read_csv(demo_dir() / name)
+    assert rows[0] == _read_csv(FIXTURES / FILES[name]["layout"])[0]
+    assert all(len(r) == len(rows[0]) for r in rows[1:])
+    assert len({r[0] for r in rows[1:]}) == len(rows) - 1  # record ids are unique
+    assert FILES[name]["kind"] == ("accounts" if name in ACCOUNT_FILES else "deals")
+
+
+def test_accounts_are_the_companies_the_activities_name():
+    accounts = _accounts()
+    assert 15 <= len(accounts) <= 25
+    names = {a.name for a in accounts}
+    domains = {d for a in accounts for d in a.domains}
+    assert all(len(a.domains) == 1 and a.domains[0].endswith(".example") for a in accounts)
+    assert len(domains) == len(accounts)
+    named = {r["Associated Company"] for r in _table("hubspot-calls.csv")}
+    named |= {r["Activity - Organization"] for r in _table("pipedrive-activities.csv")}
+    assert named - {""} <= names
+    for name in ICS:
+        cal = icalendar.Calendar.from_ical((demo_dir() / name).read_bytes())
+        for ev in cal.walk("VEVENT"):
+            for a in [*_attendees(ev), ev.get("ORGANIZER")]:
+                domain = str(a).rpartition("@")[2].lower() if a and "@" in str(a) else ""
+                if domain and domain != "northwind.example":
+                    assert domain in domains | NOT_CUSTOMERS, (name, domain)
+
+
+def test_owners_are_the_reps():
+    for name in [*ACCOUNT_FILES, *DEAL_FILES]:
+        records = _accounts() if name in ACCOUNT_FILES else _deals()
+        owners = {ALIASES[r.owner] for r in records}
+        assert owners == set(REPS) == set(FILES[name]["owners"]), name
+
+
+def test_deals_link_to_accounts_and_are_in_euros_before_the_window_ends():
+    deals = _deals()
+    assert 40 <= len(deals) <= 80
+    names = {a.name for a in _accounts()}
+    assert {d.account_name for d in deals} <= names
+    assert {d.currency for d in deals} == {"EUR"}
+    assert all(d.amount and d.amount > 0 for d in deals)
+    assert all(d.created and START - timedelta(days=3 * 365) <= d.created < END for d in deals)
+    assert all(d.close_date and d.created <= d.close_date for d in deals)
+    won, lost = [d for d in deals if d.won], [d for d in deals if d.closed and not d.won]
+    opened = [d for d in deals if d.open]
+    assert min(len(won), len(lost), len(opened)) >= 10
+    assert all(d.close_date < END for d in won + lost)
+    assert len({d.stage for d in deals}) >= 5
+
+
+def test_companies_totals_agree_with_the_deals():
+    deals = _deals_by_account()
+    for row in _table(ACCOUNT_FILES[0]):
+        mine = deals[row["Company name"]]
+        won = sum((d.amount or Decimal(0) for d in mine if d.won), start=Decimal(0))
+        assert Decimal(row["Total Revenue"] or 0) == won, row["Company name"]
+        assert int(row["Number of open deals"]) == sum(1 for d in mine if d.open)
+        assert (row["Lifecycle Stage"] == "Customer") == (won > 0)
+
+
+def test_every_segment_has_accounts():
+    deals = _deals_by_account()
+    marked = set(CUSTOMERS["fully_penetrated"])
+    assert marked <= {a.name for a in _accounts()}
+    segments = {
+        a.name: segment_for(deals[a.name], today=TODAY, fully_penetrated=a.name in marked)
+        for a in _accounts()
+    }
+    counts = {s: sum(1 for v in segments.values() if v == s) for s in Segment}
+    assert counts == {Segment.PROSPECT: 12, Segment.GROW: 9, Segment.MAINTAIN: 4}
+    assert segments["Iberia Foods"] == Segment.MAINTAIN  # marked: renews every year
+    assert segment_for(deals["Iberia Foods"], today=TODAY) == Segment.GROW  # unmarked
+    assert segments["Bergen Subsea"] == Segment.MAINTAIN  # won over a year ago, nothing open
+    assert segments["ACME Industrial"] == Segment.GROW  # won before, open deals
+    assert segments["Murcia Riegos"] == Segment.GROW  # new business won this year, none open
+    assert segments["Hispano Motors"] == Segment.PROSPECT  # open deals, none won
+
+
+def test_lucias_funnel_is_measured_from_her_deals():
+    period = funnel_period(TODAY)
+    lucia = [d for d in _deals() if d.owner == "Lucía Romero" and in_period(d, period)]
+    view = funnel_view(lucia, calls=9)  # her HubSpot calls in the window: too few to measure
+    assert view.counts[1:] == (24, 16, 12, 6)
+    assert [s.measured for s in view.steps] == [False, True, True, True]
+    assert [s.rate for s in view.steps[1:]] == [Decimal(16) / 24, Decimal(12) / 16, Decimal(6) / 12]
+    won = [
+        d.amount for d in lucia if d.won and d.close_date and d.close_date >= TODAY - timedelta(365)
+    ]
+    assert sum(won) / len(won) == Decimal(60000)
+    # Still measured for the first two months after the demo window.
+    later = [d for d in lucia if in_period(d, funnel_period(TODAY + timedelta(days=60)))]
+    assert len(later) == len(lucia)

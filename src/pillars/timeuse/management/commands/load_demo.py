@@ -1,5 +1,9 @@
 """`manage.py load_demo`: the bundled demo team, its logins and its imported exports.
 
+After each person's activities, the organisation's accounts and deals (the manifest's
+`[customers]`) are imported and the activities linked to accounts, with the same actions as
+`pillars plan import-accounts`, `import-deals` and `link-activities`.
+
 Idempotent: a second run finds everything in place and reports every entry unchanged.
 """
 
@@ -15,6 +19,13 @@ from zoneinfo import ZoneInfo
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from pillars.customers.actions import (
+    import_accounts,
+    import_deals,
+    link_activities,
+    override_segment,
+)
+from pillars.customers.models import Account, CustomerImportRun
 from pillars.demo import demo_dir, load_manifest
 from pillars.domain.window import midnight
 from pillars.errors import PillarsError
@@ -26,7 +37,7 @@ from pillars.teams.actions import (
     create_team,
     create_user_for_person,
 )
-from pillars.teams.models import Person, Role
+from pillars.teams.models import Organization, Person, Role
 from pillars.timeuse.actions import import_activities
 
 # `make run` passes the address it serves on (HOST/PORT may be changed there).
@@ -42,6 +53,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 people = self.load_people(manifest)
             self.import_files(manifest, people)
+            if people:
+                self.import_customers(manifest, people[0][0].organization)
         except PillarsError as exc:
             raise CommandError(str(exc)) from exc
         self.print_login(manifest)
@@ -100,6 +113,41 @@ class Command(BaseCommand):
         problems = len(run.problems)
         self.stdout.write(
             f"  {person.name:<18} {path.name:<26} created {run.created:>3}  updated "
+            f"{run.updated:>3}  unchanged {run.unchanged:>3}  skipped {run.skipped:>3}"
+            + (f"  problems {problems}" if problems else "")
+        )
+
+    def import_customers(self, manifest: Mapping[str, Any], organization: Organization) -> None:
+        """Accounts, then deals (linked to the accounts), the accounts marked fully penetrated,
+        then the activities linked to accounts."""
+        customers = manifest.get("customers", {})
+        for name in customers.get("accounts", []):
+            self.write_run(
+                "accounts", import_accounts(organization=organization, path=demo_dir() / name)
+            )
+        for name in customers.get("deals", []):
+            self.write_run("deals", import_deals(organization=organization, path=demo_dir() / name))
+        if not customers:
+            return
+        for account in Account.objects.filter(
+            organization=organization, name__in=customers.get("fully_penetrated", [])
+        ):
+            if not account.fully_penetrated:  # keeps a segment chosen on the account page
+                override_segment(
+                    account=account, segment=account.segment_override, fully_penetrated=True
+                )
+        report = link_activities(organization=organization)
+        how = ", ".join(f"{count} by {way}" for way, count in sorted(report.by.items()))
+        self.stdout.write(
+            f"  Activities linked to accounts: {report.linked}"
+            + (f" ({how})" if how else "")
+            + f", not linked {report.unlinked}"
+        )
+
+    def write_run(self, what: str, run: CustomerImportRun) -> None:
+        problems = len(run.problems)
+        self.stdout.write(
+            f"  {what.capitalize():<18} {run.file_name:<26} created {run.created:>3}  updated "
             f"{run.updated:>3}  unchanged {run.unchanged:>3}  skipped {run.skipped:>3}"
             + (f"  problems {problems}" if problems else "")
         )
