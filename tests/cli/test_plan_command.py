@@ -216,3 +216,20 @@ def test_the_default_conversion_is_labelled_assumed() -> None:
     assert result.exit_code == 0 and "assumed (the default), not measured" in result.output
     given = runner.invoke(app, [*WORKED, "--proactive-hours", "12"])
     assert given.exit_code == 0 and "assumed" not in given.output
+
+
+def test_without_a_deal_size_a_person_is_needed() -> None:
+    args = ["plan", "capacity", "--new-revenue", "600000", "--proactive-hours", "12"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "give --deal-size S, or --person EMAIL" in result.stderr
+
+
+@pytest.mark.django_db
+def test_with_a_person_the_deal_size_is_their_average_won_deal(cast: Cast) -> None:
+    data = run_json(
+        "plan", "capacity", "--new-revenue", "600000", "--person", cast.rep.email,
+        "--proactive-hours", "12",
+    )  # fmt: skip
+    assert data["measured"]["deal_size_source"] == "assumed: no deal won in the last 12 months"
+    assert data["wins"] == 12  # 600,000 at the default 50,000

@@ -77,7 +77,14 @@ def parse_funnel(conversion: str, hours: str) -> Funnel:
 @one_line_errors
 def capacity_command(
     new_revenue: Annotated[str, typer.Option("--new-revenue", help="New revenue to win a year.")],
-    deal_size: Annotated[str, typer.Option("--deal-size", help="Average deal size.")],
+    deal_size: Annotated[
+        str | None,
+        typer.Option(
+            "--deal-size",
+            help="Average deal size (default with --person: their average won deal of the "
+            "last 12 months).",
+        ),
+    ] = None,
     conversion: Annotated[
         str | None,
         typer.Option(
@@ -101,9 +108,11 @@ def capacity_command(
 ) -> None:
     """Wins, funnel activities and hours a week the new revenue needs, against the calendar."""
     given = money(proactive_hours, "--proactive-hours") if proactive_hours is not None else None
+    if deal_size is None and not person:
+        raise ConfigError("give --deal-size S, or --person EMAIL to use their average won deal")
     plan = PlanInputs(
         new_revenue=money(new_revenue, "--new-revenue"),
-        deal_size=money(deal_size, "--deal-size"),
+        deal_size=money(deal_size, "--deal-size") if deal_size is not None else None,
         conversion=parse_rates(conversion) if conversion else None,
         hours=parse_hours(hours),
         weeks=Decimal(whole_number("--weeks", weeks, minimum=1, maximum=52)),
@@ -117,9 +126,10 @@ def capacity_command(
     elif given is None:
         raise ConfigError("give --proactive-hours H, or --person EMAIL to measure them")
     else:
+        assert plan.deal_size is not None  # checked above: without --person it is given
         result = check_capacity(
             new_revenue=plan.new_revenue,
-            deal_size=money(deal_size, "--deal-size"),
+            deal_size=plan.deal_size,
             funnel=Funnel(plan.conversion or parse_rates(DEFAULT_CONVERSION), plan.hours),
             proactive_hours_per_week=given,
             weeks=plan.weeks,
