@@ -11,13 +11,8 @@ import pytest
 from pillars.domain.customers_records import AccountRecord, DealRecord, FunnelStage
 from pillars.errors import ConfigError, ImportFileError
 from pillars.importers.base import ReadLog
-from pillars.importers.customers import (
-    CustomerReadLog,
-    customer_layouts,
-    domains_of,
-    read_accounts,
-    read_deals,
-)
+from pillars.importers.customer_layouts import customer_layouts
+from pillars.importers.customers import CustomerReadLog, domains_of, read_accounts, read_deals
 from pillars.importers.tabular import read_table
 from tests.unit.importers.tabular_support import CRM, options
 
