@@ -20,9 +20,8 @@ from django.core.management import call_command
 from pillars.teams.models import Person
 from pillars.timeuse.models import Activity, ImportRun
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
-PASSWORD = "demo-pillars-2026"
 MANAGER = "javier.morales@northwind.example"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -57,14 +56,6 @@ def demo(settings: Any, tmp_path: Path) -> None:
     settings.PILLARS_UPLOAD_DIR = tmp_path / "uploads"
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("load_demo", verbosity=0)
-
-
-def log_in(page: Any, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit], input[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def upload_for(page: Any, base: str, person: Person, path: Path) -> None:

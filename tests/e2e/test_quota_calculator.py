@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import PASSWORD, PersonFactory
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -16,10 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_typing_an_input_recomputes_the_quota(live_server: Any, page: Any, settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     person = PersonFactory(role="manager")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit], input[type=submit]")
+    log_in(page, live_server.url, person.email, PASSWORD)
     page.goto(f"{live_server.url}/quota/")
     quota = page.locator('[data-figure="industrial-quota"]')
     assert quota.inner_text() == "1,142,857"

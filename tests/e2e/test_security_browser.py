@@ -9,30 +9,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from pillars.teams.models import Person
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
-PASSWORD = "demo-pillars-2026"
 MANAGER = "javier.morales@northwind.example"
 NEW_PASSWORD = "a long new passphrase for nina"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_demo", verbosity=0)
-
-
-def log_in(page: Any, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", password)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_no_page_breaks_the_policy(page: Any, live_server: Any, demo: None) -> None:
@@ -44,7 +28,7 @@ def test_no_page_breaks_the_policy(page: Any, live_server: Any, demo: None) -> N
         ),
     )
     base = live_server.url
-    log_in(page, base, MANAGER, PASSWORD)
+    log_in(page, base, MANAGER)
     rep = Person.objects.filter(role="rep").order_by("name").first()
     assert rep is not None
     for path in ["/", "/dashboard/", f"/people/{rep.pk}/", "/users/", "/users/invite/",
@@ -59,7 +43,7 @@ def test_an_invited_rep_sets_a_password_and_logs_in(
     page: Any, live_server: Any, demo: None
 ) -> None:
     base = live_server.url
-    log_in(page, base, MANAGER, PASSWORD)
+    log_in(page, base, MANAGER)
     page.goto(f"{base}/users/invite/")
     page.fill("input[name=email]", "nina@northwind.example")
     page.fill("input[name=name]", "Nina New")
