@@ -9,7 +9,7 @@ decisions (segment override, fully penetrated, qualification answers) survive re
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,18 +79,10 @@ def import_accounts(
     records = read_accounts(path, log, layout=layout, mapping=mapping)
     _check_strict(path, log, strict)
     owners = owner_lookup(organization)
-    counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=_problems(log))
-    values = {}
-    for record in records:
-        key = (record.source, record.source_id)
-        if key in values:
-            _duplicate(counts, path.name, record.line, record.source_id)
-            continue
-        values[key] = _account_values(record, owners, counts, path.name)
-    with transaction.atomic():
-        run = _start(organization, path, ACCOUNTS, records, started_by)
-        _upsert(Account, organization, run, values, ACCOUNT_FIELDS, counts)
-        return _finish(run, counts)
+    return _store_records(
+        organization, path, ACCOUNTS, records, log, started_by,
+        lambda record, counts: _account_values(record, owners, counts, path.name),
+    )  # fmt: skip
 
 
 def import_deals(
@@ -106,8 +98,23 @@ def import_deals(
     log = CustomerReadLog(file=path.name)
     records = read_deals(path, log, layout=layout, mapping=mapping)
     _check_strict(path, log, strict)
-    owners = owner_lookup(organization)
-    accounts = _account_lookup(organization)
+    owners, accounts = owner_lookup(organization), _account_lookup(organization)
+    return _store_records(
+        organization, path, DEALS, records, log, started_by,
+        lambda record, counts: _deal_values(record, owners, accounts, counts, path.name),
+    )  # fmt: skip
+
+
+def _store_records(
+    organization: Organization,
+    path: Path,
+    kind: str,
+    records: list[Any],
+    log: CustomerReadLog,
+    started_by: Any,
+    values_of: Callable[[Any, _Counts], dict[str, Any]],
+) -> CustomerImportRun:
+    """Each (source, id) once, then created, updated or left alone in one transaction."""
     counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=_problems(log))
     values = {}
     for record in records:
@@ -115,10 +122,11 @@ def import_deals(
         if key in values:
             _duplicate(counts, path.name, record.line, record.source_id)
             continue
-        values[key] = _deal_values(record, owners, accounts, counts, path.name)
+        values[key] = values_of(record, counts)
+    model, fields = (Account, ACCOUNT_FIELDS) if kind == ACCOUNTS else (Deal, DEAL_FIELDS)
     with transaction.atomic():
-        run = _start(organization, path, DEALS, records, started_by)
-        _upsert(Deal, organization, run, values, DEAL_FIELDS, counts)
+        run = _start(organization, path, kind, records, started_by)
+        _upsert(model, organization, run, values, fields, counts)
         return _finish(run, counts)
 
 
