@@ -233,3 +233,19 @@ def test_with_a_person_the_deal_size_is_their_average_won_deal(cast: Cast) -> No
     )  # fmt: skip
     assert data["measured"]["deal_size_source"] == "assumed: no deal won in the last 12 months"
     assert data["wins"] == 12  # 600,000 at the default 50,000
+
+
+@pytest.mark.django_db
+def test_a_refused_accounts_file_neither_hides_nor_stops_the_others(
+    cast: Cast, tmp_path: Path
+) -> None:
+    """The kind of fault QA found in `pillars import`, in `plan import-accounts` too."""
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x00\x01\x02 not text \xff" * 20)
+    good = str(CRM / "hubspot-companies.csv")
+    args = ["plan", "import-accounts", str(binary), good, "--org", "Northwind", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    rows = {row["file"]: row for row in json.loads(result.stdout)["imports"]}
+    assert rows["hubspot-companies.csv"]["created"] > 0
+    assert rows["binary.csv"]["error"] and Account.objects.exists()

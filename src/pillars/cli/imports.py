@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -76,46 +77,53 @@ def import_command(
         tz=zone,
         today=today,
     )
+    check_files(files)
+    who = ensure_person(email=person, timezone=zone.key)
+    options = ReadOptions(window=window, tz=zone, owner=who.email, layout=layout)
+    rows = import_each(files, lambda path: _import_one(who, path, options, strict))
+    report_imports(rows, output_format, {"person": who.email})
+
+
+def check_files(files: list[Path]) -> None:
+    """One line and exit 2 for an argument that is not a readable file, before any import."""
     for path in files:
         if path.is_dir():
             fail(f"{path}: a folder, not a file (give the files in it)")
         if not path.is_file():
             fail(f"{path}: no such file")
-    who = ensure_person(email=person, timezone=zone.key)
-    options = ReadOptions(window=window, tz=zone, owner=who.email, layout=layout)
-    # Each file is its own transaction: one refused file neither undoes nor hides the others.
-    rows, errors = [], []
+
+
+def import_each(files: list[Path], import_one: Callable[[Path], Any]) -> list[dict[str, Any]]:
+    """A row per file: its run's counts, or the reason it was refused. Each file is its own
+    transaction: one refused file neither undoes, hides nor stops the others."""
+    rows: list[dict[str, Any]] = []
     for path in files:
         try:
-            rows.append(_row(_import_one(who, path, options, strict)))
+            run = import_one(path)
         except PillarsError as exc:
-            errors.append(str(exc).splitlines()[0])
-            rows.append({"file": path.name, **dict.fromkeys(COUNTS), "error": errors[-1]})
+            reason = str(exc).splitlines()[0]
+            rows.append({"file": path.name, **dict.fromkeys(COUNTS), "error": reason})
+            continue
+        rows.append({"file": run.file_name, **{k: getattr(run, k) for k in COUNTS}, "error": None})
+    return rows
+
+
+def report_imports(
+    rows: list[dict[str, Any]], output_format: ListFormat, header: dict[str, Any]
+) -> None:
+    """The rows as JSON (`header` + "imports") or a table, then exit 2 if a file was refused."""
     if output_format == ListFormat.JSON:
-        write_output(dump_json({"person": who.email, "imports": rows}), None)
+        write_output(dump_json({**header, "imports": rows}), None)
     else:
         _print_import_table(rows)
+    errors = [row["error"] for row in rows if row["error"]]
+    if len(errors) == 1:
+        fail(errors[0])
     if errors:
-        fail(
-            errors[0]
-            if len(errors) == 1
-            else f"{len(errors)} files not imported; first: {errors[0]}"
-        )
+        fail(f"{len(errors)} files not imported; first: {errors[0]}")
 
 
 COUNTS = ("created", "updated", "unchanged", "skipped", "problems")
-
-
-def _row(run: Any) -> dict[str, object]:
-    return {
-        "file": run.file_name,
-        "created": run.created,
-        "updated": run.updated,
-        "unchanged": run.unchanged,
-        "skipped": run.skipped,
-        "problems": run.problems,
-        "error": None,
-    }
 
 
 def _import_one(person: object, path: Path, options: ReadOptions, strict: bool) -> object:

@@ -12,8 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from pillars.cli.common import ListFormat, console, dump_json, fail, one_line_errors, write_output
-from pillars.cli.imports import setup_django
+from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
+from pillars.cli.imports import check_files, import_each, report_imports, setup_django
 from pillars.domain.capacity import Capacity, PlanInputs, rounded
 from pillars.errors import ConfigError
 
@@ -63,24 +63,12 @@ def _run_imports(kind: str, files: list[Path], org: str | None, **options: Any) 
     setup_django()
     from pillars.customers import actions
 
-    for path in files:
-        if not path.is_file():
-            fail(f"{path}: no such file")
+    check_files(files)
     organization = _organization(org)
     action = actions.import_accounts if kind == "accounts" else actions.import_deals
     fmt = options.pop("fmt")
-    runs = [action(organization=organization, path=path, **options) for path in files]
-    rows = [
-        {"file": r.file_name, "created": r.created, "updated": r.updated,
-         "unchanged": r.unchanged, "skipped": r.skipped, "problems": r.problems}
-        for r in runs
-    ]  # fmt: skip
-    if fmt == ListFormat.JSON:
-        write_output(dump_json({"kind": kind, "imports": rows}), None)
-        return
-    from pillars.cli.imports import _print_import_table
-
-    _print_import_table(rows)
+    rows = import_each(files, lambda path: action(organization=organization, path=path, **options))
+    report_imports(rows, fmt, {"kind": kind})
 
 
 @one_line_errors
