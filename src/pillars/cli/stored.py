@@ -40,10 +40,8 @@ def stored_report(
                 "no demo data: run `python manage.py load_demo` (or `make run`) first"
             )
     else:
-        found = _stored_person(person)
+        found, zone, window = _stored_person(person, tz, date_from, date_to, weeks)
         people = [found]
-        zone = parse_zone(tz or found.timezone)
-        window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
     reports = [person_weekly_report(p, window) for p in people]
     render_report(reports, [], fmt, out, zone)
 
@@ -62,9 +60,7 @@ def stored_entries(
     from pillars.timeuse.convert import to_classified, to_record
     from pillars.timeuse.queries import person_time
 
-    found = _stored_person(person)
-    zone = parse_zone(tz or found.timezone)
-    window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
+    found, zone, window = _stored_person(person, tz, date_from, date_to, weeks)
     counted, excluded = [], []
     for entries in person_time(found, window).entries.values():
         for entry in entries:
@@ -78,7 +74,10 @@ def stored_entries(
     render_entry_lists(counted, excluded, [], fmt, out, zone)
 
 
-def _stored_person(person: str | None) -> Any:
+def _stored_person(
+    person: str | None, tz: str | None, date_from: str | None, date_to: str | None, weeks: int
+) -> tuple[Any, ZoneInfo, Window]:
+    """The person --person names, the zone (--tz, else theirs) and the window asked for."""
     from pillars.teams.models import Person
 
     if not person:
@@ -86,16 +85,6 @@ def _stored_person(person: str | None) -> Any:
     found = Person.objects.filter(email=person.strip().lower()).first()
     if found is None:
         raise ConfigError(f"--person: no one with e-mail {person} in the database")
-    return found
-
-
-def _demo_window() -> tuple[ZoneInfo, Window]:
-    from pillars.demo import load_manifest
-    from pillars.domain.window import dates_window
-
-    manifest = load_manifest()
-    window = manifest["window"]
-    zone = ZoneInfo(window["timezone"])
-    start: date = window["start"]
-    end: date = window["end"]
-    return zone, dates_window(start, date.fromordinal(end.toordinal() - 1), zone)
+    zone = parse_zone(tz or found.timezone)
+    window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
+    return found, zone, window
