@@ -170,3 +170,15 @@ def test_a_correction_shows_in_the_stored_entries() -> None:
     after = json.loads(runner.invoke(app, args).stdout)["entries"]
     row = next(r for r in after if r["source_id"] == internal["source_id"])
     assert (row["category"], row["rule"]) == ("proactive", "override")
+
+
+def test_the_demo_report_make_run_prints() -> None:
+    """`make run` ends with `pillars time report --demo`: everyone with entries, the demo weeks."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    result = runner.invoke(app, ["time", "report", "--demo", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    people = json.loads(result.stdout)["people"]
+    assert len(people) == 4
+    assert {week["week"] for week in people[0]["weeks"]} == {"2026-W47", "2026-W48"}

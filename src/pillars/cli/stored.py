@@ -88,3 +88,15 @@ def _stored_person(
     zone = parse_zone(tz or found.timezone)
     window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
     return found, zone, window
+
+
+def _demo_window() -> tuple[ZoneInfo, Window]:
+    from pillars.demo import load_manifest
+    from pillars.domain.window import dates_window
+
+    manifest = load_manifest()
+    window = manifest["window"]
+    zone = ZoneInfo(window["timezone"])
+    start: date = window["start"]
+    end: date = window["end"]
+    return zone, dates_window(start, date.fromordinal(end.toordinal() - 1), zone)
