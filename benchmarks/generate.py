@@ -352,20 +352,10 @@ class CalendarWriter:
             out.write("END:VCALENDAR\r\n")
 
 
-HUBSPOT_HEADER = [
-    "Record ID",
-    "Call Title",
-    "Activity date",
-    "Activity assigned to",
-    "Call duration",
-    "Call direction",
-    "Call outcome",
-    "Call status",
-    "Call notes",
-    "Associated Contact",
-    "Associated Company",
-    "Associated Deal",
-]
+# The header of the real HubSpot calls export the project's tests read.
+HUBSPOT_FIXTURE = Path(__file__).resolve().parents[1] / "tests/fixtures/crm/hubspot-calls.csv"
+with HUBSPOT_FIXTURE.open(encoding="utf-8-sig") as _fixture:
+    HUBSPOT_HEADER = next(csv.reader(_fixture))
 
 
 def write_crm(path: Path, rows: int, seed: int) -> None:

@@ -12,23 +12,14 @@ from pillars.teams.models import Person
 from pillars.timeuse.actions import import_activities
 from pillars.timeuse.models import Activity
 from pillars.timeuse.spool import CHUNK
+from tests.conftest import FIXTURES
 from tests.factories import PersonAliasFactory, PersonFactory
 from tests.integration.samples import options_for
 
-HEADER = [
-    "Record ID",
-    "Call Title",
-    "Activity date",
-    "Activity assigned to",
-    "Call duration",
-    "Call direction",
-    "Call outcome",
-    "Call status",
-    "Call notes",
-    "Associated Contact",
-    "Associated Company",
-    "Associated Deal",
-]
+# The header of the real HubSpot calls export in the fixtures.
+HEADER = next(
+    csv.reader((FIXTURES / "crm" / "hubspot-calls.csv").read_text("utf-8-sig").splitlines())
+)
 
 
 def hubspot_calls(path: Path, owners: list[str], rows: int) -> Path:
