@@ -17,7 +17,7 @@ from pillars.domain.records import Activity, Classified, RowError
 from pillars.domain.targets import Target
 from pillars.domain.timeuse import PersonReport, person_report, split_counted
 from pillars.domain.window import Window
-from pillars.errors import ImportFileError, StrictImportError
+from pillars.errors import ImportFileError
 from pillars.importers.base import ReadLog, ReadOptions
 from pillars.importers.files import read_activities
 
@@ -66,14 +66,7 @@ def read_person_files(request: Request) -> tuple[list[Activity], list[RowError],
             window=request.window, tz=request.tz, owner=request.person, layout=request.layout
         )
         rows = list(read_activities(path, options, log))
-        if request.strict and log.error_count:
-            first = log.errors[0]
-            raise StrictImportError(
-                first.file,
-                f"{log.error_count} bad row(s), --strict: {first.message}",
-                line=first.line,
-                column=first.column,
-            )
+        log.refuse_if_strict(request.strict)
         split = split_by_owner(rows, request.person, request.aliases)
         entries.extend(split.mine)
         problems.extend(log.errors + log.warnings)

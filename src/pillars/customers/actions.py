@@ -24,7 +24,6 @@ from pillars.customers.models import (
     Deal,
 )
 from pillars.domain.customers_records import AccountRecord, DealRecord
-from pillars.errors import StrictImportError
 from pillars.importers.base import ReadLog
 from pillars.importers.customers import (
     ACCOUNTS,
@@ -77,7 +76,7 @@ def import_accounts(
     """Store the accounts of one CRM export, in one transaction."""
     log = CustomerReadLog(file=path.name)
     records = read_accounts(path, log, layout=layout, mapping=mapping)
-    _check_strict(path, log, strict)
+    log.refuse_if_strict(strict)
     owners = owner_lookup(organization)
     return _store_records(
         organization, path, ACCOUNTS, records, log, started_by,
@@ -97,7 +96,7 @@ def import_deals(
     """Store the deals of one CRM export, linked to accounts by CRM id, else by name."""
     log = CustomerReadLog(file=path.name)
     records = read_deals(path, log, layout=layout, mapping=mapping)
-    _check_strict(path, log, strict)
+    log.refuse_if_strict(strict)
     owners, accounts = owner_lookup(organization), _account_lookup(organization)
     return _store_records(
         organization, path, DEALS, records, log, started_by,
@@ -128,17 +127,6 @@ def _store_records(
         run = _start(organization, path, kind, records, started_by)
         _upsert(model, organization, run, values, fields, counts)
         return _finish(run, counts)
-
-
-def _check_strict(path: Path, log: ReadLog, strict: bool) -> None:
-    if strict and log.error_count:
-        first = log.errors[0]
-        raise StrictImportError(
-            path.name,
-            f"{log.error_count} bad row(s), nothing imported (strict); first: {first.message}",
-            line=first.line,
-            column=first.column,
-        )
 
 
 def _problems(log: ReadLog) -> list[dict[str, Any]]:

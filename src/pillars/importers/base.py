@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pillars.domain.records import RowError
+from pillars.errors import StrictImportError
 
 # A hostile file could hold millions of bad rows; keep the first ones and count the rest.
 MAX_KEPT_PROBLEMS = 1000
@@ -52,3 +53,16 @@ class ReadLog:
         self.warning_count += 1
         if len(self.warnings) < MAX_KEPT_PROBLEMS:
             self.warnings.append(RowError(self.file, line, column, message, record_id, "warning"))
+
+    def refuse_if_strict(self, strict: bool) -> None:
+        """With `strict`, any bad row rejects the whole file: StrictImportError at the first."""
+        if not strict or not self.error_count:
+            return
+        first = self.errors[0] if self.errors else None
+        raise StrictImportError(
+            self.file,
+            f"{self.error_count} bad row(s), nothing imported (strict); first: "
+            + (first.message if first else "see the file"),
+            line=first.line if first else None,
+            column=first.column if first else None,
+        )

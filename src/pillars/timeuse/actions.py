@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from pillars.domain.records import Activity as ActivityRecord
 from pillars.domain.records import Category, Classified
-from pillars.errors import StrictImportError
 from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions
 from pillars.importers.files import read_activities
 from pillars.teams.models import Person
@@ -77,15 +76,7 @@ def import_activities(
     records = read_activities(path, options, log)
     with Spool() as spool:
         spool.fill(records, classifier_for(person), progress)
-        if strict and log.error_count:
-            first = log.errors[0] if log.errors else None
-            raise StrictImportError(
-                path.name,
-                f"{log.error_count} bad row(s), nothing imported (strict); first: "
-                + (first.message if first else "see the file"),
-                line=first.line if first else None,
-                column=first.column if first else None,
-            )
+        log.refuse_if_strict(strict)
         return _store(
             person=person,
             spool=spool,

@@ -5,31 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('teams', '0001_initial'),
+        ("teams", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuotaScenario',
+            name="QuotaScenario",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('saas', 'SaaS / software'), ('industrial', 'Industrial products')], default='industrial', max_length=12)),
-                ('inputs', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='teams.person')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quota_scenarios', to='teams.organization')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='quota_scenarios', to='teams.person')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='quota_scenarios', to='teams.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("saas", "SaaS / software"),
+                            ("industrial", "Industrial products"),
+                        ],
+                        default="industrial",
+                        max_length=12,
+                    ),
+                ),
+                ("inputs", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="teams.person",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quota_scenarios",
+                        to="teams.organization",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quota_scenarios",
+                        to="teams.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quota_scenarios",
+                        to="teams.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-updated_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('person__isnull', False), ('team__isnull', True)), models.Q(('person__isnull', True), ('team__isnull', False)), _connector='OR'), name='quota_scenario_for_person_or_team')],
+                "ordering": ["-updated_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("person__isnull", False), ("team__isnull", True)),
+                            models.Q(("person__isnull", True), ("team__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="quota_scenario_for_person_or_team",
+                    )
+                ],
             },
         ),
     ]
