@@ -81,7 +81,7 @@ def measure(
     window = default_range(people, today, lookback_weeks(measure_weeks))
     period = funnel_period(today)
     out = []
-    for time in team_report(people, window):
+    for time in team_report(people, window, entries=False):
         weeks = measured_proactive(time.report.weeks, measure_weeks)
         maintain = maintain_per_week(time.person, weeks.weeks, today)
         funnel = person_funnel([time.person], period)
