@@ -176,9 +176,15 @@ def override_category(*, activity: Activity, category: str | None) -> Activity:
 
 
 def _write_chunk(
-    person: Person, run: ImportRun, items: list[Classified], counts: Counts, *, stored: bool
+    person: Person,
+    run: ImportRun,
+    keyed: list[tuple[tuple[str, str], Classified]],
+    counts: Counts,
+    *,
+    stored: bool,
 ) -> None:
-    keys = [storage_key(item.activity) for item in items]
+    keys = [key for key, _ in keyed]
+    items = [item for _, item in keyed]
     # Plain values, not model instances: most rows of a re-import are unchanged.
     existing = _existing_rows(person, keys) if stored else {}
     to_create: list[dict[str, Any]] = []
@@ -245,20 +251,21 @@ def _update_rows(run: ImportRun, changed: dict[int, dict[str, Any]]) -> None:
 
 def _first_of_each_key(
     items: list[Classified], counts: Counts, seen: set[bytes]
-) -> list[Classified]:
-    """Each key once: a second row with the same id in one file is skipped and reported.
+) -> list[tuple[tuple[str, str], Classified]]:
+    """Each key once, with its storage key: a second row with the same id in one file is
+    skipped and reported.
 
     Keys are remembered as 12-byte digests, so a million-row file costs tens of MB, not
     hundreds (a collision is about as likely as 1 in 10^17 for a million keys).
     """
-    kept: list[Classified] = []
+    kept: list[tuple[tuple[str, str], Classified]] = []
     for item in items:
         record = item.activity
-        source, source_id = storage_key(record)
-        digest = hashlib.blake2b(f"{source}\x00{source_id}".encode(), digest_size=12).digest()
+        key = storage_key(record)
+        digest = hashlib.blake2b(f"{key[0]}\x00{key[1]}".encode(), digest_size=12).digest()
         if digest not in seen:
             seen.add(digest)
-            kept.append(item)
+            kept.append((key, item))
             continue
         counts.skipped += 1
         if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
