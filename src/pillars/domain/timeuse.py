@@ -65,6 +65,12 @@ class WeekReport:
     def logged_hours(self) -> float:
         return sum(self.hours[c] for c in LOGGED)
 
+    @property
+    def has_entries(self) -> bool:
+        """Whether anything was logged or an absence recorded: a week (or window) without
+        either is one no export covered, not one of unlogged work."""
+        return self.logged_hours > 0 or self.out_of_office_days > 0
+
 
 @dataclass(frozen=True)
 class PersonReport:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from pillars.domain.team_totals import combined_report, share_trend
-from pillars.domain.timeuse import PersonReport, WeekReport, report_of_weeks
+from pillars.domain.timeuse import PersonReport, report_of_weeks
 from pillars.exporters.chart import chart_rows, weekly_chart_svg
 from pillars.exporters.team_chart import (
     hours_rows,
@@ -76,9 +76,9 @@ def from_first_data(
     people_time = list(people_time)
     lead = min(
         (
-            next(i for i, week in enumerate(pt.report.weeks) if _has_entries(week))
+            next(i for i, week in enumerate(pt.report.weeks) if week.has_entries)
             for pt in people_time
-            if any(_has_entries(week) for week in pt.report.weeks)
+            if pt.report.total.has_entries
         ),
         default=0,
     )
@@ -91,10 +91,6 @@ def from_first_data(
         report = report_of_weeks(pt.report.person, weeks, span, pt.target, pt.person.weekly_hours)
         trimmed.append(replace(pt, window=span, report=report))
     return trimmed, trimmed[0].report.weeks[0].start.date()
-
-
-def _has_entries(week: WeekReport) -> bool:
-    return week.logged_hours > 0 or week.out_of_office_days > 0
 
 
 def organisation_dashboard(
@@ -120,10 +116,10 @@ def organisation_dashboard(
 
 
 def has_data(report: PersonReport) -> bool:
-    """Whether anything was logged or any absence recorded in the window. A person without
-    a single entry has not been imported for these weeks: counting their whole contract as
-    unlogged would drag the team's share down for a missing file, not for missing work."""
-    return report.total.logged_hours > 0 or report.total.out_of_office_days > 0
+    """Whether the person has any entry in the window. Without one, their export is missing:
+    counting their whole contract as unlogged would drag the team's share down for a missing
+    file, not for missing work."""
+    return report.total.has_entries
 
 
 def _unit(name: str, url: str, report: PersonReport, target_label: str) -> Unit:
