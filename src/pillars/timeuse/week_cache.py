@@ -58,31 +58,25 @@ def figures_by_person(
     )
     keys = {person.pk: _key(person, versions.get(person.pk, 0)) for person in people}
     stored: dict[str, Memo] = cache.get_many(list(keys.values()))
-    result: dict[int, list[WeekFigures]] = {}
+    segments = {p.pk: _segments(p, spans[p.pk]) for p in people}
     missing: dict[int, Window] = {}
     for person in people:
         memo = stored.get(keys[person.pk], {})
-        segments = _segments(person, spans[person.pk])
-        unknown = [segment for segment in segments if _segment_key(segment) not in memo]
+        unknown = [s for s in segments[person.pk] if _segment_key(s) not in memo]
         if unknown:
             missing[person.pk] = (unknown[0][0], unknown[-1][1])
-        else:
-            result[person.pk] = [memo[_segment_key(segment)] for segment in segments]
-    if not missing:
-        return result
-    rows = _rows(missing)
-    updates = {}
-    for person in people:
-        if person.pk not in missing:
-            continue
-        memo = dict(stored.get(keys[person.pk], {}))
-        if len(memo) > MAX_REMEMBERED_WEEKS:
-            memo = {}
-        memo.update(_computed(person, missing[person.pk], rows[person.pk]))
-        updates[keys[person.pk]] = memo
-        result[person.pk] = [memo[_segment_key(s)] for s in _segments(person, spans[person.pk])]
-    cache.set_many(updates)
-    return result
+    if missing:
+        rows = _rows(missing)
+        updates = {}
+        for person in people:
+            if person.pk in missing:
+                memo = dict(stored.get(keys[person.pk], {}))
+                if len(memo) > MAX_REMEMBERED_WEEKS:
+                    memo = {}
+                memo.update(_computed(person, missing[person.pk], rows[person.pk]))
+                stored[keys[person.pk]] = updates[keys[person.pk]] = memo
+        cache.set_many(updates)
+    return {p.pk: [stored[keys[p.pk]][_segment_key(s)] for s in segments[p.pk]] for p in people}
 
 
 def _key(person: Person, version: int) -> str:
