@@ -52,15 +52,10 @@ def get_rule_for_user(user: Any, rule_id: int, *, edit: bool = False) -> Rule:
     return rule
 
 
-def can_set_targets_for(viewer: Person | None, person: Person) -> bool:
-    """Directors for anyone of their organisation, managers for themself and their team's reps."""
-    return oversees(viewer, person)
-
-
 def get_target_person_for_user(user: Any, person_id: int) -> Person:
     """A person whose target the user may set, else Http404."""
     person = get_person_for_user(user, person_id)
-    if not can_set_targets_for(person_of(user), person):
+    if not oversees(person_of(user), person):
         raise Http404("No such person")
     return person
 

@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pillars.domain.targets import DEFAULT_HOURS_PER_WEEK
+from pillars.teams.access import oversees
 from pillars.teams.models import Person, Team
 from pillars.timeuse.access_plans import (
-    can_set_targets_for,
     get_target_person_for_user,
     get_target_team_for_user,
     get_visible_people,
@@ -33,7 +33,7 @@ def targets(request: HttpRequest) -> HttpResponse:
     viewer = viewer_or_404(request.user)
     people = get_visible_people(request.user)
     lines = target_lines(people, target_teams_for_user(request.user))
-    editable = {p.pk for p in people if can_set_targets_for(viewer, p)}
+    editable = {p.pk for p in people if oversees(viewer, p)}
     return render(request, "timeuse/targets.html", {"lines": lines, "editable": editable})
 
 
