@@ -56,15 +56,7 @@ def weekly_chart_spec(
         .encode(
             x=alt.X("week:N", title="ISO week", sort=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("hours:Q", title="hours", stack="zero"),
-            color=alt.Color(
-                "category:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=list(CATEGORY_ORDER),
-                    range=[CATEGORY_COLOURS[c] for c in CATEGORY_ORDER],
-                ),
-                sort=list(CATEGORY_ORDER),
-            ),
+            color=category_colour(),
             order=alt.Order("order:Q"),
             tooltip=["week:N", "category:N", alt.Tooltip("hours:Q", format=".2f")],
         )
@@ -90,3 +82,16 @@ def weekly_chart_svg(
     """The weekly chart as an inline SVG document (rendered offline)."""
     svg: str = vlc.vegalite_to_svg(weekly_chart_spec(rows, width=width, height=height))
     return svg
+
+
+def category_colour(**legend: Any) -> alt.Color:
+    """The four categories in their order and colours, the same in every chart."""
+    return alt.Color(
+        "category:N",
+        title=None,
+        scale=alt.Scale(
+            domain=list(CATEGORY_ORDER), range=[CATEGORY_COLOURS[c] for c in CATEGORY_ORDER]
+        ),
+        sort=list(CATEGORY_ORDER),
+        **({"legend": alt.Legend(**legend)} if legend else {}),
+    )

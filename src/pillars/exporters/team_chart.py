@@ -15,7 +15,7 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
-from pillars.exporters.chart import CATEGORY_COLOURS, CATEGORY_ORDER, _inline_data
+from pillars.exporters.chart import CATEGORY_ORDER, _inline_data, category_colour
 
 BELOW, ON = "#b00020", "#2e7d32"
 
@@ -96,16 +96,7 @@ def hours_spec(rows: Sequence[Mapping[str, Any]], *, columns: int = 2) -> dict[s
         .encode(
             x=alt.X("week:N", sort=None, title=None, axis=alt.Axis(labels=False, ticks=False)),
             y=alt.Y("hours:Q", title=None, stack="zero", axis=alt.Axis(tickCount=3)),
-            color=alt.Color(
-                "category:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=list(CATEGORY_ORDER),
-                    range=[CATEGORY_COLOURS[c] for c in CATEGORY_ORDER],
-                ),
-                sort=list(CATEGORY_ORDER),
-                legend=alt.Legend(orient="top"),
-            ),
+            color=category_colour(orient="top"),
             order=alt.Order("order:Q"),
             tooltip=["name:N", "week:N", "category:N", alt.Tooltip("hours:Q", format=".1f")],
         )
