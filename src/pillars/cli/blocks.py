@@ -12,10 +12,9 @@ import typer
 from rich.table import Table
 
 from pillars.cli.common import ListFormat, console, dump_json, err_console, one_line_errors
-from pillars.cli.imports import setup_django
+from pillars.cli.imports import setup_django, stored_person
 from pillars.domain.timeblocks import monday_of_week
 from pillars.domain.window import monday_of
-from pillars.errors import ConfigError
 
 
 @one_line_errors
@@ -35,12 +34,9 @@ def blocks_command(
     """Propose proactive blocks in the free working hours of a week, up to the target."""
     setup_django()
     from pillars.exporters.ics import blocks_to_ics
-    from pillars.teams.models import Person
     from pillars.timeuse.queries_plans import block_plan
 
-    found = Person.objects.filter(email=person.strip().lower()).first()
-    if found is None:
-        raise ConfigError(f"--person: no one with e-mail {person} in the database")
+    found = stored_person(person)
     tz = ZoneInfo(found.timezone)
     now = datetime.now(UTC)
     monday = (

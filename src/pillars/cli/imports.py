@@ -49,6 +49,16 @@ def setup_django() -> None:
         )
 
 
+def stored_person(email: str) -> Any:
+    """The person --person names, from the database, or a one-line ConfigError."""
+    from pillars.teams.models import Person
+
+    found = Person.objects.filter(email=email.strip().lower()).first()
+    if found is None:
+        raise ConfigError(f"--person: no one with e-mail {email} in the database")
+    return found
+
+
 @one_line_errors
 def import_command(
     files: Annotated[list[Path], typer.Argument(help="Calendar and CRM exports to import.")],

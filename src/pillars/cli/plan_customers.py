@@ -13,7 +13,13 @@ import typer
 from rich.table import Table
 
 from pillars.cli.common import ListFormat, console, dump_json, one_line_errors, write_output
-from pillars.cli.imports import check_files, import_each, report_imports, setup_django
+from pillars.cli.imports import (
+    check_files,
+    import_each,
+    report_imports,
+    setup_django,
+    stored_person,
+)
 from pillars.domain.capacity import Capacity, PlanInputs, rounded
 from pillars.errors import ConfigError
 
@@ -149,11 +155,8 @@ def capacity_for_person(
     exact rates where `plan` gives none), and what was measured, for the output."""
     setup_django()
     from pillars.customers.capacity_queries import measure, plan_for, today_for
-    from pillars.teams.models import Person
 
-    person = Person.objects.filter(email=email.strip().lower()).first()
-    if person is None:
-        raise ConfigError(f"--person: no one with e-mail {email} in the database")
+    person = stored_person(email)
     today = today or today_for(person)
     window, (measured,) = measure([person], today)
     row = plan_for(measured, plan, today, proactive_hours)

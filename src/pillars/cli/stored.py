@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pillars.cli.common import Format, parse_zone, today_in
-from pillars.cli.imports import setup_django
+from pillars.cli.imports import setup_django, stored_person
 from pillars.cli.render import render_entry_lists, render_report
 from pillars.cli.windows import resolve_window
 from pillars.domain.attendance import OUT_OF_OFFICE_REASON
@@ -78,13 +78,9 @@ def _stored_person(
     person: str | None, tz: str | None, date_from: str | None, date_to: str | None, weeks: int
 ) -> tuple[Any, ZoneInfo, Window]:
     """The person --person names, the zone (--tz, else theirs) and the window asked for."""
-    from pillars.teams.models import Person
-
     if not person:
         raise ConfigError("give files to read, or --person EMAIL to read the database")
-    found = Person.objects.filter(email=person.strip().lower()).first()
-    if found is None:
-        raise ConfigError(f"--person: no one with e-mail {person} in the database")
+    found = stored_person(person)
     zone = parse_zone(tz or found.timezone)
     window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
     return found, zone, window
