@@ -94,12 +94,7 @@ def list_users_command(
     if output_format == ListFormat.JSON:
         write_output(dump_json({"users": rows}), None)
         return
-    table = Table(title="Users")
-    for column in ("email", "name", "role", "organization", "team", "login"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(row[c] or "") for c in table_columns(table)))
-    console.print(table)
+    _print_rows("Users", ("email", "name", "role", "organization", "team", "login"), rows)
 
 
 @user_app.command("alias")
@@ -176,12 +171,7 @@ def list_tokens_command(
     if output_format == ListFormat.JSON:
         write_output(dump_json({"tokens": rows}), None)
         return
-    table = Table(title="API tokens")
-    for column in ("prefix", "user", "name", "created", "last_used"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(row[c] or "") for c in table_columns(table)))
-    console.print(table)
+    _print_rows("API tokens", ("prefix", "user", "name", "created", "last_used"), rows)
 
 
 @token_app.command("revoke")
@@ -197,8 +187,13 @@ def revoke_token_command(
     console.print(f"revoked {prefix}")
 
 
-def table_columns(table: Table) -> list[str]:
-    return [str(column.header) for column in table.columns]
+def _print_rows(title: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row[c] or "") for c in columns))
+    console.print(table)
 
 
 def _user_row(person: Any) -> dict[str, Any]:
