@@ -150,3 +150,16 @@ def test_an_admin_edit_is_seen(rita: Person, imported: Path) -> None:
     request = RequestFactory().post("/admin/")
     site._registry[Activity].save_model(request, row, form=None, change=True)
     assert proactive(rita) == fresh(rita) != before
+
+
+def test_a_full_memory_starts_again_and_still_answers_every_week(
+    rita: Person, imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more remembered weeks than the limit the memory is dropped; a window whose first
+    weeks were remembered and later ones not must still come out whole."""
+    from pillars.timeuse import week_cache
+
+    monkeypatch.setattr(week_cache, "MAX_REMEMBERED_WEEKS", 2)
+    proactive(rita, (WEEKS[0], WEEKS[0] + timedelta(days=20)))  # three weeks remembered
+    wider = (WEEKS[0], WEEKS[1] + timedelta(weeks=1))
+    assert proactive(rita, wider) == fresh(rita, wider)

@@ -61,7 +61,9 @@ def figures_by_person(
     segments = {p.pk: _segments(p, spans[p.pk]) for p in people}
     missing: dict[int, Window] = {}
     for person in people:
-        memo = stored.get(keys[person.pk], {})
+        memo = stored.setdefault(keys[person.pk], {})
+        if len(memo) > MAX_REMEMBERED_WEEKS:  # many windows asked for: start again
+            memo = stored[keys[person.pk]] = {}
         unknown = [s for s in segments[person.pk] if _segment_key(s) not in memo]
         if unknown:
             missing[person.pk] = (unknown[0][0], unknown[-1][1])
@@ -70,10 +72,10 @@ def figures_by_person(
         updates = {}
         for person in people:
             if person.pk in missing:
-                memo = dict(stored.get(keys[person.pk], {}))
-                if len(memo) > MAX_REMEMBERED_WEEKS:
-                    memo = {}
-                memo.update(_computed(person, missing[person.pk], rows[person.pk]))
+                memo = {
+                    **stored[keys[person.pk]],
+                    **_computed(person, missing[person.pk], rows[person.pk]),
+                }
                 stored[keys[person.pk]] = updates[keys[person.pk]] = memo
         cache.set_many(updates)
     return {p.pk: [stored[keys[p.pk]][_segment_key(s)] for s in segments[p.pk]] for p in people}
