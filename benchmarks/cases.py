@@ -254,6 +254,50 @@ def crm_import_ours(params: Params) -> tuple[Timed, Any]:
     return run, check
 
 
+@case("crm-store:floor")
+def crm_store_floor(params: Params) -> tuple[Timed, Any]:
+    """Only the database write of a first import: the rows are read, classified and turned
+    into the INSERT's values beforehand (not measured), exactly as `import_activities` builds
+    them, then written with the same chunked `executemany` in one transaction. No reader,
+    however fast, makes the import quicker than this."""
+    person = django_person(params)  # sets Django up: the imports below need it
+    from django.db import connection, transaction
+
+    from pillars.importers.base import ReadLog, ReadOptions
+    from pillars.importers.tabular import read_table
+    from pillars.timeuse.convert import new_row, row_values, storage_key
+    from pillars.timeuse.fastinsert import insert_statement
+    from pillars.timeuse.models import Activity, ImportRun
+    from pillars.timeuse.rules import classifier_for
+
+    path = Path(params["path"])
+    options = ReadOptions(window=window(params), tz=ZoneInfo(params["tz"]), owner=params["owner"])
+    run_row = ImportRun.objects.create(person=person, file_name=path.name)
+    classify = classifier_for(person)
+    rows = [
+        new_row(person.pk, run_row.pk, storage_key(record), row_values(classify(record)))
+        for record in read_table(path, options, ReadLog(path.name))
+    ]
+    sql, values = insert_statement(rows)
+    del rows
+    chunk = 1000  # the import's chunk (timeuse.spool.CHUNK)
+
+    def run() -> int:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for begin in range(0, len(values), chunk):
+                cursor.executemany(sql, values[begin : begin + chunk])
+        return len(values)
+
+    def check(_: Any) -> tuple[list[str], dict[str, Any]]:
+        stored = Activity.objects.filter(person=person).values_list("source_id", "start", "end")
+        return [sid for sid, _, _ in stored], {
+            "stored": len(stored),
+            "hours": hours((s, e) for _, s, e in stored),
+        }
+
+    return run, check
+
+
 def pandas_calls(path: Path) -> Any:
     """What a pandas user writes for a HubSpot calls export: read, parse times, add the end."""
     import pandas as pd

@@ -114,6 +114,17 @@ def benchmarks(quick: bool, repeat: int | None, crm_rows: int | None) -> list[Be
             repeat or 1,
         ),
         Benchmark(
+            "crm-floor",
+            f"write only: the {rows:,} rows' INSERT, prepared beforehand",
+            csv_year,
+            "crm-store:floor",
+            "crm-import:reference",
+            1.0,
+            None,
+            repeat or 1,
+            note="the floor of crm-import: if this misses, no reader can meet crm-import's target",
+        ),
+        Benchmark(
             "crm-read",
             f"read CRM calls CSV, no database ({rows:,} rows)",
             csv_year,
@@ -263,6 +274,7 @@ def summary(bench: Benchmark) -> str:
     return (
         f"  {bench.name:<14} speed ratio {r['speedup']:.2f}x{memory}, identical: "
         f"{'yes' if r['identical'] else 'NO'}; target {target}: {verdict}"
+        + (f"\n  {'':<14} ({bench.note})" if bench.note else "")
     )
 
 

@@ -29,6 +29,7 @@ from pillars.teams.models import Person
 from pillars.timeuse.convert import (
     COMPARED_FIELDS,
     WRITTEN_FIELDS,
+    new_row,
     row_values,
     snapshot,
     storage_key,
@@ -193,16 +194,7 @@ def _write_chunk(
         values = row_values(item)
         row = existing.get((source, source_id))
         if row is None:
-            to_create.append(
-                {
-                    "person_id": person.pk,
-                    "import_run_id": run.pk,
-                    "created_by_run_id": run.pk,
-                    "source": source,
-                    "source_id": source_id,
-                    **values,
-                }
-            )
+            to_create.append(new_row(person.pk, run.pk, (source, source_id), values))
         elif any(row[name] != values[name] for name in COMPARED_FIELDS):
             changed[row["pk"]] = values
         else:

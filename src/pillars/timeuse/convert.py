@@ -84,6 +84,20 @@ def row_values(item: Classified) -> dict[str, Any]:
     }
 
 
+def new_row(
+    person_id: int, run_id: int, key: tuple[str, str], values: dict[str, Any]
+) -> dict[str, Any]:
+    """A new Activity row's attributes: created by this run, under its storage key."""
+    return {
+        "person_id": person_id,
+        "import_run_id": run_id,
+        "created_by_run_id": run_id,
+        "source": key[0],
+        "source_id": key[1],
+        **values,
+    }
+
+
 def changed_fields(row: Activity, values: dict[str, Any]) -> list[str]:
     """The compared fields whose stored value differs from the new one."""
     return [name for name in COMPARED_FIELDS if getattr(row, name) != values[name]]

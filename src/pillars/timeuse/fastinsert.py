@@ -77,6 +77,13 @@ def insert_activities(rows: Sequence[dict[str, Any]]) -> None:
     """Insert rows given as attribute -> value (foreign keys as `*_id`); defaults fill the rest."""
     if not rows:
         return
+    sql, params = insert_statement(rows)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def insert_statement(rows: Sequence[dict[str, Any]]) -> tuple[str, list[list[Any]]]:
+    """The prepared INSERT and the database values of each row, in column order."""
     columns = _columns()
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -93,5 +100,4 @@ def insert_activities(rows: Sequence[dict[str, Any]]) -> None:
         for i, convert in conversions:
             values[i] = convert(values[i])
         params.append(values)
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+    return sql, params
