@@ -33,7 +33,9 @@ def test_pure_layer_does_not_import_django(layer: str) -> None:
         f"{path.relative_to(SRC)} imports {name}"
         for path in python_files(layer)
         for name in imported_modules(path)
-        if name == "django" or name.startswith("django.") or name.startswith("pillars.teams")
+        if name == "django"
+        or name.startswith("django.")
+        or name.startswith("pillars.teams")
         or name.startswith("pillars.timeuse")
     ]
     assert offenders == []

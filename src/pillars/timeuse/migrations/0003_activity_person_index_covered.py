@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('teams', '0002_person_activity_version'),
-        ('timeuse', '0002_import_progress_and_undo'),
+        ("teams", "0002_person_activity_version"),
+        ("timeuse", "0002_import_progress_and_undo"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='activity',
-            name='person',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='teams.person'),
+            model_name="activity",
+            name="person",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="activities",
+                to="teams.person",
+            ),
         ),
     ]
