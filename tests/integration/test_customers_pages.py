@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from pillars.customers.models import Account, AccountQualification
+from pillars.customers.models import Account, AccountQualification, ActivityLink
 from pillars.teams.models import Person
 from tests.factories import ActivityFactory
 from tests.integration.conftest import Cast
@@ -265,3 +265,35 @@ def test_a_deal_size_assumed_for_lack_of_won_deals_says_so(client: Client, cast:
     html = page.content.decode()
     assert "(assumed: no deal won in the last 12 months)" in html
     assert '<td class="num">600,000</td>' in html
+
+
+def linked_hours_on(target: Account, person: Person, hours: int) -> None:
+    """One timed entry of `person` last week, linked to `target`."""
+    start = datetime.combine(timezone.localdate() - timedelta(days=7), time(9), UTC)
+    activity = ActivityFactory(person=person, start=start, end=start + timedelta(hours=hours))
+    ActivityLink.objects.create(activity=activity, account=target, how="name")
+
+
+# Hours on the rep's account by the rep (1 h), a teammate (2 h) and a rep of another team (4 h):
+# each viewer's figures count only the people they may see.
+TIME_SEES = {
+    "director": ({"Rita Rep", "Tom Teammate", "Walt West"}, 7),
+    "manager": ({"Rita Rep", "Tom Teammate"}, 3),
+    "rep": ({"Rita Rep"}, 1),
+}
+
+
+@pytest.mark.parametrize("viewer", sorted(TIME_SEES))
+def test_hours_on_an_account_count_only_people_the_viewer_may_see(
+    client: Client, cast: Cast, viewer: str
+) -> None:
+    shared = account(cast.rep, "Shared Co")
+    for person, hours in ((cast.rep, 1), (cast.teammate, 2), (cast.west_rep, 4)):
+        linked_hours_on(shared, person, hours)
+    names, total = TIME_SEES[viewer]
+    page = get(client, getattr(cast, viewer), "/customers/").content.decode()
+    weeks = page.split('id="segment-weeks"', 1)[1].split("</section>", 1)[0]
+    shown = {n for n in ("Rita Rep", "Tom Teammate", "Walt West") if n in weeks}
+    assert shown == names
+    detail = get(client, getattr(cast, viewer), f"/customers/accounts/{shared.pk}/").content
+    assert f"hours spent (last year): {total}.0" in detail.decode()

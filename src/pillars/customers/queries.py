@@ -80,14 +80,17 @@ def segments_of(accounts: Iterable[Account], today: date) -> dict[int, Segment]:
     return {a.pk: account_segment(a, deals[a.pk], today) for a in accounts}
 
 
-def account_rows(accounts: Iterable[Account], today: date) -> list[AccountRow]:
-    """Each account's segment, last year's won revenue, open deals and hours spent."""
+def account_rows(
+    accounts: Iterable[Account], today: date, *, people: Iterable[Person]
+) -> list[AccountRow]:
+    """Each account's segment, last year's won revenue, open deals and the hours `people`
+    (those the viewer may see) spent on it."""
     accounts = list(accounts)
     deals: dict[int, list[DealRecord]] = defaultdict(list)
     for row in Deal.objects.filter(account__in=accounts):
         deals[row.account_id or 0].append(deal_record(row))
     currency = main_currency(d for ds in deals.values() for d in ds)
-    hours = linked_hours(accounts, today - YEAR, today + timedelta(days=1))
+    hours = linked_hours(accounts, today - YEAR, today + timedelta(days=1), people=people)
     rows = []
     for account in accounts:
         mine = deals[account.pk]
@@ -113,11 +116,14 @@ def _within_year(deal: DealRecord, today: date) -> bool:
     return deal.close_date is not None and today - YEAR <= deal.close_date <= today
 
 
-def linked_hours(accounts: Iterable[Account], first: date, end: date) -> dict[int, Decimal]:
-    """Hours of linked, timed, not cancelled activities per account in [first, end)."""
+def linked_hours(
+    accounts: Iterable[Account], first: date, end: date, *, people: Iterable[Person]
+) -> dict[int, Decimal]:
+    """Hours of `people`'s linked, timed, not cancelled activities per account in [first, end)."""
     out: dict[int, Decimal] = defaultdict(Decimal)
     links = ActivityLink.objects.filter(
         account__in=list(accounts),
+        activity__person__in=people,
         activity__all_day=False,
         activity__start__date__gte=first,
         activity__start__date__lt=end,

@@ -24,6 +24,7 @@ from pillars.domain.segments import (
     won_revenue,
 )
 from pillars.domain.window import iso_week_label
+from pillars.teams.models import Person
 
 ZERO = Decimal(0)
 
@@ -56,10 +57,14 @@ def churn_summary(accounts: Iterable[Account], today: date) -> ChurnSummary:
     return ChurnSummary(named, currency, first)
 
 
-def _links(accounts: list[Account], first: date, end: date) -> Iterable[ActivityLink]:
+def _links(
+    accounts: list[Account], first: date, end: date, people: Iterable[Person]
+) -> Iterable[ActivityLink]:
+    """Links of `people`'s timed, not cancelled activities in [first, end) to these accounts."""
     return (
         ActivityLink.objects.filter(
             account__in=accounts,
+            activity__person__in=people,
             activity__all_day=False,
             activity__start__date__gte=first,
             activity__start__date__lt=end,
@@ -70,13 +75,14 @@ def _links(accounts: list[Account], first: date, end: date) -> Iterable[Activity
 
 
 def segment_weeks(
-    accounts: Iterable[Account], first: date, last: date, today: date
+    accounts: Iterable[Account], first: date, last: date, today: date, *, people: Iterable[Person]
 ) -> dict[tuple[str, str], dict[Segment, Decimal]]:
-    """(person name, ISO week) -> hours on accounts of each segment, from linked activities."""
+    """(person name, ISO week) -> hours on accounts of each segment, from the linked activities
+    of `people` (those the viewer may see)."""
     accounts = list(accounts)
     segments = segments_of(accounts, today)
     entries = []
-    for link in _links(accounts, first, last + timedelta(days=1)):
+    for link in _links(accounts, first, last + timedelta(days=1), people):
         activity = link.activity
         week = iso_week_label(activity.start.astimezone(ZoneInfo(activity.person.timezone)).date())
         hours = Decimal((activity.end - activity.start).total_seconds()) / 3600
@@ -84,12 +90,15 @@ def segment_weeks(
     return time_by_segment(entries)
 
 
-def effort(accounts: Iterable[Account], today: date) -> list[SegmentEffort]:
-    """Last year's hours per segment against revenue won per segment (main currency)."""
+def effort(
+    accounts: Iterable[Account], today: date, *, people: Iterable[Person]
+) -> list[SegmentEffort]:
+    """Last year's hours of `people` per segment against revenue won per segment (main
+    currency)."""
     accounts = list(accounts)
     segments = segments_of(accounts, today)
     hours: dict[Segment, Decimal] = defaultdict(Decimal)
-    for link in _links(accounts, today - YEAR, today + timedelta(days=1)):
+    for link in _links(accounts, today - YEAR, today + timedelta(days=1), people):
         span = link.activity.end - link.activity.start
         hours[segments[link.account_id]] += Decimal(span.total_seconds()) / 3600
     deals = [deal_record(d) for d in Deal.objects.filter(account__in=accounts, won=True)]

@@ -31,14 +31,17 @@ def account_list(request: HttpRequest) -> HttpResponse:
     churn, time by segment per person and week, and effort per unit of revenue by segment."""
     today = timezone.localdate()
     accounts = list(visible_accounts(request.user).select_related("owner"))
-    rows = account_rows(accounts, today)
+    # Hours count only the time of people the viewer may see, even on their own accounts.
+    people = visible_people(request.user)
+    rows = account_rows(accounts, today, people=people)
     order = list(Segment)
     rows.sort(key=lambda r: (order.index(r.segment), -r.revenue, r.account.name))
     groups = [(segment, list(items)) for segment, items in groupby(rows, key=lambda r: r.segment)]
-    first, last = default_range(visible_people(request.user), today, 4)
+    first, last = default_range(people, today, 4)
     context = {"groups": groups, "rows": rows, "first": first, "last": last}
-    context |= {"churn": churn_summary(accounts, today), "effort": effort(accounts, today)}
-    context["weeks"] = segment_weeks(accounts, first, last, today)
+    context |= {"churn": churn_summary(accounts, today)}
+    context["effort"] = effort(accounts, today, people=people)
+    context["weeks"] = segment_weeks(accounts, first, last, today, people=people)
     context["segments"] = order
     return render(request, "customers/accounts.html", context)
 
@@ -66,7 +69,7 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
         if q_form.is_bound and q_form.is_valid():
             answer_qualification(account=account, answers=q_form.cleaned_data)
             return redirect("customers:account", account_id=account.pk)
-    row = account_rows([account], timezone.localdate())[0]
+    row = account_rows([account], timezone.localdate(), people=visible_people(request.user))[0]
     context = {"account": account, "row": row, "deals": account.deals.all()}
     context |= {"segment_form": segment_form, "q_form": q_form, "qualification": qualification}
     return render(request, "customers/account.html", context)
