@@ -249,3 +249,32 @@ def test_the_organisations_rules_run_before_the_defaults(rita: Person, tmp_path:
     )
     row = Activity.objects.get(source_id="b@test")
     assert (row.category, row.rule) == ("proactive", "pipeline reviews are proactive")
+
+
+def test_a_cut_problem_list_says_how_many_are_not_listed(
+    rita: Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pillars.importers.base.MAX_KEPT_PROBLEMS", 3)
+    bad = [
+        f"BEGIN:VEVENT\r\nUID:bad-{n}@test\r\nDTSTART:2024101T090000Z\r\n"
+        f"DTEND:20241010T100000Z\r\nSUMMARY:Broken\r\nEND:VEVENT\r\n"
+        for n in range(5)
+    ]
+    run = import_activities(
+        person=rita,
+        path=write(tmp_path, "cal.ics", calendar(*STANDARD_EVENTS, *bad)),
+        options=options_for(rita),
+    )
+    assert run.skipped == 5
+    errors = [p["message"] for p in run.problems if p["level"] == "error"]
+    assert len(errors) == 4
+    assert errors[-1] == "2 more errors are not listed (the first 3 are)"
+
+
+def test_a_whole_problem_list_has_no_such_note(rita: Person, fixtures_dir: Path) -> None:
+    PersonAliasFactory(person=rita, alias="Rep A")
+    run = import_activities(
+        person=rita, path=fixtures_dir / "crm" / "hubspot-calls.csv", options=options_for(rita)
+    )
+    assert run.skipped > len(run.problems)  # rows of other owners: one problem per owner
+    assert not any("not listed" in p["message"] for p in run.problems)

@@ -53,3 +53,16 @@ def test_a_calendar_outside_the_dates_read_says_so(
     )
     assert f'<a href="/people/{cast.rep.pk}/imports/">upload it again</a> with them' in html
     assert "No bad rows" not in html
+
+
+def test_rows_of_other_owners_do_not_read_as_a_cut_list(
+    client: Client, cast: Cast, uploads: Path
+) -> None:
+    shared = (FIXTURES / "crm" / "hubspot-calls.csv").read_bytes()  # Rep A and Rep B
+    cast.rep.aliases.create(alias="Rep A")
+    upload(client, cast.rep, cast.rep, shared, name="hubspot-calls.csv")
+    run = ImportRun.objects.get(person=cast.rep)
+    assert run.skipped > len(run.problems) > 0
+    html = client.get(f"/imports/{run.pk}/").content.decode()
+    assert "Rep B" in html
+    assert "are kept" not in html and "not listed" not in html

@@ -54,6 +54,19 @@ class ReadLog:
         if len(self.warnings) < MAX_KEPT_PROBLEMS:
             self.warnings.append(RowError(self.file, line, column, message, record_id, "warning"))
 
+    def unlisted(self) -> list[RowError]:
+        """For errors and for warnings past MAX_KEPT_PROBLEMS, one note of how many are not
+        listed, so a stored or downloaded list says it is cut."""
+        notes = []
+        for level, count, kept in (
+            ("error", self.error_count, self.errors),
+            ("warning", self.warning_count, self.warnings),
+        ):
+            if count > len(kept):
+                message = f"{count - len(kept):,} more {level}s are not listed (the first {len(kept):,} are)"
+                notes.append(RowError(self.file, None, None, message, "", level))
+        return notes
+
     def refuse_if_strict(self, strict: bool) -> None:
         """With `strict`, any bad row rejects the whole file: StrictImportError at the first."""
         if not strict or not self.error_count:

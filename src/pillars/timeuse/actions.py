@@ -52,6 +52,7 @@ class Counts:
     unchanged: int = 0
     skipped: int = 0
     problems: list[dict[str, Any]] = field(default_factory=list)
+    unlisted_duplicates: int = 0
 
 
 def import_activities(
@@ -86,7 +87,7 @@ def import_activities(
             run=run,
             sha256=_sha256(path),
             skipped=log.error_count,
-            problems=[_problem(p) for p in (*log.errors, *log.warnings)],
+            problems=[_problem(p) for p in (*log.errors, *log.warnings, *log.unlisted())],
         )
 
 
@@ -152,6 +153,17 @@ def _store(
             _write_chunk(person, run, mine, counts, stored=stored)
         counts.skipped += owners.others
         counts.problems += [{**problem, "file": name} for problem in owners.problems()]
+        if counts.unlisted_duplicates:
+            counts.problems.append(
+                {
+                    "file": name,
+                    "line": None,
+                    "column": None,
+                    "message": f"{counts.unlisted_duplicates:,} more duplicate ids are not listed",
+                    "record_id": "",
+                    "level": "warning",
+                }
+            )
         for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, field_name, getattr(counts, field_name))
         # Rows read: the ones kept and the bad ones the reader skipped.
@@ -261,6 +273,7 @@ def _first_of_each_key(
             continue
         counts.skipped += 1
         if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
+            counts.unlisted_duplicates += 1
             continue
         counts.problems.append(
             {
