@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from pillars.customers.models import Account, ActivityLink
 from pillars.timeuse.actions import import_activities, override_category
 from pillars.timeuse.imports import ImportRefused, import_again, undo_import
 from pillars.timeuse.models import Activity, ImportChange, ImportRun
@@ -149,3 +150,16 @@ def test_who_may_undo_and_import_again(
     assert client.post(f"/imports/{run.pk}/undo/").status_code == status
     assert client.post(f"/imports/{run.pk}/again/").status_code == status
     assert ImportRun.objects.count() == (2 if status == 302 else 1)
+
+
+def test_undo_counts_the_entries_it_removed_not_what_went_with_them(
+    rita: Any, tmp_path: Path
+) -> None:
+    first = run_file(rita, tmp_path, "first.ics", FIRST)
+    acme = Account.objects.create(
+        organization=rita.organization, owner=rita, source="t", source_id="acme", name="ACME"
+    )
+    for entry in Activity.objects.filter(created_by_run=first):
+        ActivityLink.objects.create(activity=entry, account=acme, how="name")
+    assert undo_import(run=first) == (2, 0)
+    assert not ActivityLink.objects.exists()

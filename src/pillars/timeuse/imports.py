@@ -146,7 +146,9 @@ def undo_import(*, run: ImportRun) -> tuple[int, int]:
     reason = undo_refusal(run)
     if reason:
         raise ImportRefused(reason)
-    removed, _ = Activity.objects.filter(created_by_run=run).delete()
+    # delete() also counts what goes with the entries (their account links): count entries only.
+    _, deleted = Activity.objects.filter(created_by_run=run).delete()
+    removed = deleted.get(Activity._meta.label, 0)
     changes = {change.activity_id: change.previous for change in run.changes.all()}
     rows = list(Activity.objects.filter(pk__in=changes))
     for row in rows:
