@@ -153,15 +153,17 @@ class Command(BaseCommand):
         )
 
     def print_login(self, manifest: Mapping[str, Any]) -> None:
-        login = next(
-            (p for p in manifest["people"] if p.get("role") == Role.MANAGER and p.get("password")),
-            None,
-        )
-        if login is None:
+        """Every demo login, director first: each role sees a different part of the data."""
+        logins = [p for p in manifest["people"] if p.get("password")]
+        if not logins:
             return
-        self.stdout.write(
-            self.style.SUCCESS(f"Log in at {DEMO_URL} as {login['email']} / {login['password']}")
-        )
+        order = [Role.DIRECTOR, Role.MANAGER, Role.REP]
+        logins.sort(key=lambda p: order.index(p.get("role", Role.REP)))
+        self.stdout.write(self.style.SUCCESS(f"Log in at {DEMO_URL} as any of:"))
+        for login in logins:
+            self.stdout.write(
+                f"  {login.get('role', Role.REP):<9} {login['email']:<36} {login['password']}"
+            )
 
 
 def _share(value: Any) -> Decimal | None:
