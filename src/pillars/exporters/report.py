@@ -40,8 +40,9 @@ def _r(value: float) -> float:
     return round(float(value), 2)
 
 
-def target_to_dict(target: TargetResult | None) -> dict[str, Any] | None:
-    """The target figures of one week; None when the person has no target."""
+def target_to_dict(target: TargetResult | None, proactive_share: float) -> dict[str, Any] | None:
+    """The target figures of one week; None when the person has no target. `proactive_share`
+    is the week's rounded proactive share, so both places in a week give one number."""
     if target is None:
         return None
     return {
@@ -49,20 +50,21 @@ def target_to_dict(target: TargetResult | None) -> dict[str, Any] | None:
         "value": _r(target.value),
         "target_hours": _r(target.target_hours),
         "proactive_hours": _r(target.proactive_hours),
-        "proactive_share": _r(target.proactive_share),
+        "proactive_share": proactive_share,
         "met": target.met,
     }
 
 
 def week_to_dict(week: WeekReport) -> dict[str, Any]:
     """One week in the report's JSON shape."""
+    shares = rounded_shares(week.shares)
     return {
         "week": week.week,
         "available_hours": _r(week.available_hours),
         "hours": {c.value: _r(week.hours[c]) for c in REPORT_CATEGORIES},
-        "share": rounded_shares(week.shares),
+        "share": shares,
         "merged_minutes": round(week.merged_minutes),
-        "target": target_to_dict(week.target),
+        "target": target_to_dict(week.target, shares[Category.PROACTIVE.value]),
     }
 
 
@@ -89,6 +91,13 @@ def rounded_shares(shares: Mapping[Category, float]) -> dict[str, float]:
     for category in by_remainder[: max(missing, 0)]:
         floors[category] += 1
     return {c.value: floors[c] / 100 for c in REPORT_CATEGORIES}
+
+
+def whole_percents(shares: Mapping[Category, float]) -> dict[Category, int]:
+    """The shares as whole percents, the same numbers as the JSON's (and adding up to 100):
+    every table, page and chart label shows these, never a share rounded on its own."""
+    rounded = rounded_shares(shares)
+    return {c: round(rounded[c.value] * 100) for c in REPORT_CATEGORIES}
 
 
 def neutralise_cell(value: str) -> str:

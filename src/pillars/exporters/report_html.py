@@ -10,9 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, tzinfo
 from html import escape
 
-from pillars.domain.records import Classified, RowError
+from pillars.domain.records import Category, Classified, RowError
 from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, WeekReport
 from pillars.exporters.chart import CATEGORY_COLOURS, chart_rows, weekly_chart_svg
+from pillars.exporters.report import whole_percents
 
 PRIVATE_SUMMARY = "(private)"
 
@@ -84,8 +85,9 @@ def _weeks_table(report: PersonReport) -> str:
 
 
 def _week_row(week: WeekReport, *, total: bool = False) -> str:
+    percents = whole_percents(week.shares)
     cells = "".join(
-        f"<td>{week.hours[c]:.2f}</td><td>{week.shares[c]:.0%}</td>" for c in REPORT_CATEGORIES
+        f"<td>{week.hours[c]:.2f}</td><td>{percents[c]}%</td>" for c in REPORT_CATEGORIES
     )
     css = ' class="total"' if total else ""
     return (
@@ -100,7 +102,7 @@ def _target_cell(week: WeekReport) -> str:
         return ""
     wanted = f"{target.value:.0%}" if target.kind == "share" else f"{target.target_hours:.1f} h"
     got = (
-        f"{target.proactive_share:.0%}"
+        f"{whole_percents(week.shares)[Category.PROACTIVE]}%"
         if target.kind == "share"
         else f"{target.proactive_hours:.1f} h"
     )

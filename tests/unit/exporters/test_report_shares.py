@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pillars.domain.records import Category
-from pillars.domain.timeuse import REPORT_CATEGORIES
-from pillars.exporters.report import rounded_shares
+from pillars.domain.targets import Target
+from pillars.domain.timeuse import REPORT_CATEGORIES, person_report
+from pillars.domain.window import dates_window
+from pillars.exporters.report import rounded_shares, week_to_dict, whole_percents
+from pillars.exporters.report_html import report_to_html
+from tests.unit.domain.builders import BERLIN, entry
 
 
 def test_the_hundredth_lost_to_rounding_goes_to_the_largest_remainder() -> None:
@@ -29,3 +35,23 @@ def test_rounded_shares_sum_to_one_and_stay_within_a_hundredth(weights: list[int
 def test_a_week_without_hours_stays_at_zero() -> None:
     assert set(rounded_shares(dict.fromkeys(REPORT_CATEGORIES, 0.0)).values()) == {0.0}
     assert Category.UNLOGGED in REPORT_CATEGORIES
+
+
+def test_a_week_reads_the_same_share_everywhere() -> None:
+    """Found by QA: 17 of 40 h showed as 42% in the table and 0.43 in JSON; the JSON's target
+    said 0.42 next to a share of 0.43."""
+    days = ("09", "10", "11", "12")
+    proactive = [
+        entry(f"2026-11-{d} 09:00", f"2026-11-{d} 13:15", Category.PROACTIVE) for d in days
+    ]
+    window = dates_window(date(2026, 11, 9), date(2026, 11, 15), BERLIN)
+    report = person_report(
+        "ana@acme.example", proactive, tz=BERLIN, window=window, target=Target("share", 0.4)
+    )
+    (week,) = report.weeks
+    assert week.hours[Category.PROACTIVE] == 17.0 and week.available_hours == 40.0
+    data = week_to_dict(week)
+    assert data["share"]["proactive"] == data["target"]["proactive_share"] == 0.43
+    assert whole_percents(week.shares)[Category.PROACTIVE] == 43
+    html = report_to_html([report], [], title="t")
+    assert "<td>43%</td>" in html and "43% of 40%" in html and "42%" not in html

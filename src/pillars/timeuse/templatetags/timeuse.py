@@ -7,7 +7,9 @@ from typing import Any
 
 from django import template
 
+from pillars.domain.records import Category
 from pillars.domain.timeuse import REPORT_CATEGORIES, WeekReport
+from pillars.exporters.report import whole_percents
 
 register = template.Library()
 
@@ -26,16 +28,24 @@ def percent(value: float | None) -> str:
 
 @register.filter
 def category_rows(week: WeekReport) -> list[dict[str, Any]]:
-    """(category, hours, share, width for the bar) of a week, in report order."""
+    """(category, hours, share, width for the bar) of a week, in report order; the share
+    rounded as in every other output (whole percents that add up to 100)."""
+    percents = whole_percents(week.shares)
     return [
         {
             "category": str(category),
             "hours": week.hours[category],
-            "share": week.shares[category],
+            "share": percents[category] / 100,
             "width": round(week.shares[category] * 100, 1),
         }
         for category in REPORT_CATEGORIES
     ]
+
+
+@register.filter
+def proactive_share(week: WeekReport) -> float:
+    """The week's proactive share as the category rows round it."""
+    return whole_percents(week.shares)[Category.PROACTIVE] / 100
 
 
 @register.filter
