@@ -182,3 +182,30 @@ def test_the_demo_report_make_run_prints() -> None:
     people = json.loads(result.stdout)["people"]
     assert len(people) == 4
     assert {week["week"] for week in people[0]["weeks"]} == {"2026-W47", "2026-W48"}
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_refused_import_leaves_no_new_person_behind(tmp_path: Path, strict: bool) -> None:
+    """Found by QA: a mistyped --person with a refused file left a person with empty weeks."""
+    from pillars.teams.models import Person
+
+    garbage = tmp_path / "garbage.ics"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    args = ["import", str(garbage), "--person", "zed@acme.example", *WINDOW]
+    result = runner.invoke(app, [*args, *(["--strict"] if strict else [])])
+    assert result.exit_code == 2
+    assert not Person.objects.filter(email="zed@acme.example").exists()
+
+
+def test_the_first_file_that_imports_creates_the_person(tmp_path: Path) -> None:
+    from pillars.teams.models import Person
+
+    garbage = tmp_path / "garbage.ics"
+    garbage.write_bytes(b"not a calendar at all\n")
+    calendar = str(demo_dir() / "outlook-lucia.ics")
+    args = ["import", str(garbage), calendar, "--person", "New.Rep@acme.example", *WINDOW]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 2  # one file refused
+    rows = json.loads(result.stdout)["imports"]
+    assert rows[0]["error"] and rows[1]["created"] > 0
+    assert Person.objects.get(email="new.rep@acme.example").activities.count() == rows[1]["created"]

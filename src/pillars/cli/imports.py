@@ -76,6 +76,8 @@ def import_command(
 ) -> None:
     """Import files for one person: re-importing the same file changes nothing."""
     setup_django()
+    from django.db import transaction
+
     from pillars.teams.actions import ensure_person
 
     zone = parse_zone(tz)
@@ -88,10 +90,23 @@ def import_command(
         today=today,
     )
     check_files(files)
-    who = ensure_person(email=person, timezone=zone.key)
-    options = ReadOptions(window=window, tz=zone, owner=who.email, layout=layout)
-    rows = import_each(files, lambda path: _import_one(who, path, options, strict))
-    report_imports(rows, output_format, {"person": who.email})
+    email = person.strip().lower()
+    options = ReadOptions(window=window, tz=zone, owner=email, layout=layout)
+
+    def import_for_person(path: Path) -> object:
+        try:
+            who = stored_person(email)
+        except ConfigError:
+            who = None
+        if who is not None:
+            return _import_one(who, path, options, strict)
+        # Someone new exists only once one of their files imports: a refused file (or a
+        # mistyped --person) leaves no one behind.
+        with transaction.atomic():
+            return _import_one(ensure_person(email=email, timezone=zone.key), path, options, strict)
+
+    rows = import_each(files, import_for_person)
+    report_imports(rows, output_format, {"person": email})
 
 
 def check_files(files: list[Path]) -> None:
