@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from pillars import __version__
@@ -34,5 +36,22 @@ def version() -> None:
     typer.echo(__version__)
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """Run the command; a usage error (unknown option, bad value, missing argument) ends in
+    one line on stderr and exit 2, like every other refusal, instead of a framed box."""
+    try:
+        code = app(args=argv, prog_name="pillars", standalone_mode=False)
+    except typer.TyperException as exc:  # Typer's (vendored) Click errors
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a group given alone: help is shown
+            sys.exit(0)
+        context = getattr(exc, "ctx", None)
+        where = context.command_path if context is not None else "pillars"
+        message = " ".join(exc.format_message().split())
+        if getattr(exc, "option_name", None) and hasattr(exc, "possibilities"):
+            message = f"no such option: {exc.option_name}"  # Click's guesses mislead more than help
+        sys.stderr.write(f"error: {where}: {message} (see --help)\n")
+        sys.exit(getattr(exc, "exit_code", 2) or 2)
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
