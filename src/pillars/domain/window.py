@@ -50,6 +50,7 @@ def parse_bound(value: str, tz: tzinfo, *, option: str, is_end: bool) -> datetim
     try:
         if "T" not in text and " " not in text:
             day = date.fromisoformat(text)
+            _check_year(day, option, value)
             return midnight(day + timedelta(days=1) if is_end else day, tz)
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -57,7 +58,20 @@ def parse_bound(value: str, tz: tzinfo, *, option: str, is_end: bool) -> datetim
             f"{option}: expected a date like 2026-11-09 or a date-time like "
             f"2026-11-09T08:00:00+01:00, got {value!r}"
         ) from None
+    _check_year(moment.date(), option, value)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+
+
+# Dates read lie in these years: beyond them date arithmetic (a day's slack, a week's end)
+# overflows, and no calendar or CRM export holds working time there.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _check_year(day: date, option: str, value: str) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ConfigError(
+            f"{option}: {value!r} is outside the years Pillars reads ({FIRST_YEAR}-{LAST_YEAR})"
+        )
 
 
 def parse_window(from_value: str, to_value: str, tz: tzinfo) -> Window:

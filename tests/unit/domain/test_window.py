@@ -98,3 +98,19 @@ def test_week_segments_are_clipped_to_the_window() -> None:
         ("2026-W46", (at("2026-11-11 12:00"), at("2026-11-16 00:00"))),
         ("2026-W47", (at("2026-11-16 00:00"), at("2026-11-17 00:00"))),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("0001-01-02", "2026-01-01"),
+        ("2026-01-01", "9999-12-31"),
+        ("2026-01-01", "9999-12-31T10:00"),
+    ],
+)
+def test_dates_beyond_the_years_read_are_a_config_error_not_an_overflow(
+    first: str, last: str
+) -> None:
+    """Found by QA: --to 9999-12-31 ended in an OverflowError traceback."""
+    with pytest.raises(ConfigError, match="outside the years Pillars reads"):
+        parse_window(first, last, BERLIN)
