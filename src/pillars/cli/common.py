@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+import io
 import json
 import os
 import sys
@@ -71,23 +72,39 @@ def one_line_errors(func: F) -> F:
 
 
 def machine_zone_name() -> str:
-    """The machine's IANA zone: $TZ, /etc/timezone, the /etc/localtime link, else UTC."""
+    """The machine's IANA zone: $TZ, /etc/timezone, the /etc/localtime link, else UTC.
+
+    $TZ may also name a zone file (":/etc/localtime", "/usr/share/zoneinfo/Europe/Madrid"),
+    as Docker and systemd set it: the zone is the one that file is.
+    """
     candidate = os.environ.get("TZ", "").lstrip(":")
+    if candidate.startswith("/"):
+        candidate = _zone_of_file(Path(candidate))
     if not candidate and Path("/etc/timezone").is_file():
         candidate = Path("/etc/timezone").read_text(encoding="utf-8").strip()
     if not candidate:
-        link = Path("/etc/localtime")
-        if link.is_symlink():
-            candidate = str(link.resolve()).split("zoneinfo/", 1)[-1]
+        candidate = _zone_of_file(Path("/etc/localtime"))
     return candidate or "UTC"
+
+
+def _zone_of_file(path: Path) -> str:
+    """The IANA name of a tz database file (through its links), '' when it names none."""
+    resolved = str(path.resolve())
+    return resolved.split("zoneinfo/", 1)[1] if "zoneinfo/" in resolved else ""
 
 
 def parse_zone(name: str | None) -> ZoneInfo:
     """A ZoneInfo from an IANA name, or the machine's zone when None."""
+    given = name is not None
     name = name or machine_zone_name()
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        if not given:
+            raise ConfigError(
+                f"the machine's time zone '{name}' (from $TZ or /etc) is not an IANA name: "
+                "give --tz, such as --tz Europe/Madrid"
+            ) from None
         raise ConfigError(
             f"--tz: unknown time zone '{name}' (expected an IANA name such as Europe/Madrid)"
         ) from None
@@ -104,6 +121,18 @@ def write_output(text: str, out: Path | None) -> None:
         return
     out.write_text(text, encoding="utf-8")
     err_console.print(f"wrote {out}", highlight=False)
+
+
+def write_tables(tables: list[Any], out: Path | None) -> None:
+    """Rich tables to the terminal, or as plain text (no colours) to the file asked for."""
+    if out is None:
+        for table in tables:
+            console.print(table)
+        return
+    buffer = Console(width=160, record=True, file=io.StringIO(), color_system=None)
+    for table in tables:
+        buffer.print(table)
+    write_output(buffer.export_text(), out)
 
 
 def dump_json(data: object) -> str:
