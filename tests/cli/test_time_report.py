@@ -243,3 +243,56 @@ def test_person_is_required_with_files(week_calendar: Path) -> None:
     result = runner.invoke(app, ["time", "report", str(week_calendar), *WEEK])
     assert result.exit_code == 2
     assert "--person" in result.output
+
+
+@pytest.mark.parametrize("command", ["report", "entries"])
+def test_the_table_goes_to_out_when_asked(
+    week_calendar: Path, tmp_path: Path, command: str
+) -> None:
+    """Found by QA: --out was ignored with the default table format."""
+    out = tmp_path / "report.txt"
+    args = ["time", command, str(week_calendar), "--person", OWNER, *WEEK, "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "2026-W47" in text if command == "report" else "Counted entries" in text
+    assert "\x1b[" not in text  # plain text, no terminal colours
+    assert "2026-W47" not in result.stdout and "Counted entries" not in result.stdout
+
+
+def test_an_out_path_that_cannot_be_written_is_one_line(
+    week_calendar: Path, tmp_path: Path
+) -> None:
+    args = ["time", "report", str(week_calendar), "--person", OWNER, *WEEK]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "missing" / "r.txt")])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["report", "entries"])
+def test_csv_keeps_the_warnings_on_stderr(tmp_path: Path, command: str) -> None:
+    """Found by QA: with --format csv every bad-row message was dropped."""
+    calls = tmp_path / "calls.csv"
+    lines = (demo_dir() / "hubspot-calls.csv").read_text(encoding="utf-8").splitlines()
+    header, first = lines[0], lines[1].split(",")
+    first[2] = "31/02/2026 10:00"  # Activity date
+    calls.write_text("\n".join([header, ",".join(first), *lines[2:]]) + "\n", encoding="utf-8")
+    args = ["time", command, str(calls), "--person", "lucia.romero@northwind.example"]
+    window = ["--tz", "Europe/Madrid", "--from", "2026-11-16", "--to", "2026-11-29"]
+    result = runner.invoke(app, [*args, *window, "--alias", "Lucía Romero", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "warning: calls.csv, line 2" in result.stderr
+
+
+def test_a_rules_folder_is_named_as_a_folder(week_calendar: Path, tmp_path: Path) -> None:
+    args = ["time", "report", str(week_calendar), "--person", OWNER, *WEEK]
+    result = runner.invoke(app, [*args, "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "a folder, not a rules file" in result.stderr
+
+
+def test_entries_as_html_names_the_formats_it_has(week_calendar: Path) -> None:
+    args = ["time", "entries", str(week_calendar), "--person", OWNER, *WEEK, "--format", "html"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "entries are listed as table, json or csv" in result.stderr

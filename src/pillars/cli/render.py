@@ -12,7 +12,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from pillars.cli.common import Format, console, dump_json, err_console, write_output
+from pillars.cli.common import (
+    Format,
+    dump_json,
+    err_console,
+    write_output,
+    write_tables,
+)
 from pillars.domain.attendance import OUT_OF_OFFICE_REASON
 from pillars.domain.records import Activity, Category, Classified
 from pillars.domain.timeuse import PersonReport, WeekReport
@@ -46,13 +52,14 @@ def render_report(
         write_output(dump_json(report_to_dict(reports, warnings)), out)
     elif fmt == Format.CSV:
         write_output(report_to_csv(reports), out)
+        _print_warnings(warnings)  # CSV has no place for them: stderr, as with the table
     elif fmt == Format.HTML:
         write_output(report_to_html(reports, warnings, title="Pillars: where the time goes"), out)
     else:
-        for person_report in reports:
-            console.print(_report_table(person_report))
+        tables = [_report_table(person_report) for person_report in reports]
         if len(reports) > 1:
-            console.print(_team_table(reports))
+            tables.append(_team_table(reports))
+        write_tables(tables, out)
         _print_warnings(warnings)
 
 
@@ -143,6 +150,7 @@ def render_entry_lists(
         return
     if fmt == Format.CSV:
         write_output(entries_dict_to_csv(data), out)
+        _print_warnings(warnings)
         return
     if fmt == Format.HTML:
         raise_unsupported(fmt)
@@ -157,13 +165,12 @@ def render_entry_lists(
             row["source"],
             Text(row["summary"]),
         )
-    console.print(table)
     excluded = Table(title="Not counted", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("day", "time", "reason", "source", "summary"):
         excluded.add_column(column, overflow="fold", no_wrap=column in ("day", "time"))
     for row in data["excluded"]:
         excluded.add_row(*_day_and_time(row), row["reason"], row["source"], Text(row["summary"]))
-    console.print(excluded)
+    write_tables([table, excluded], out)
     _print_warnings(warnings)
 
 
@@ -178,7 +185,7 @@ def _day_and_time(row: dict[str, Any]) -> tuple[str, str]:
 def raise_unsupported(fmt: Format) -> None:
     from pillars.errors import ConfigError
 
-    raise ConfigError(f"--format {fmt.value}: entries are listed as table or json")
+    raise ConfigError(f"--format {fmt.value}: entries are listed as table, json or csv")
 
 
 def _print_warnings(warnings: list[str]) -> None:

@@ -44,6 +44,8 @@ def build_request(
     window = resolve_window(date_from, date_to, weeks=weeks, tz=zone, today=today_in(zone))
     user_rules = []
     if rules is not None:
+        if rules.is_dir():
+            raise ConfigError(f"--rules: {rules}: a folder, not a rules file (.toml)")
         if not rules.is_file():
             raise ConfigError(f"--rules: {rules}: no such file")
         try:
