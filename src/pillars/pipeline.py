@@ -53,7 +53,9 @@ class Analysis:
 
 def read_person_files(request: Request) -> tuple[list[Activity], list[RowError], list[str]]:
     """The person's entries from every file, with row problems and attribution warnings."""
-    entries: list[Activity] = []
+    # By (source, id): a later file's entry replaces an earlier one's, as importing the files
+    # one after the other updates it (an export given twice counts once).
+    entries: dict[tuple[str, str], Activity] = {}
     problems: list[RowError] = []
     warnings: list[str] = []
     for path in request.files:
@@ -68,7 +70,7 @@ def read_person_files(request: Request) -> tuple[list[Activity], list[RowError],
         rows = list(read_activities(path, options, log))
         log.refuse_if_strict(request.strict)
         split = split_by_owner(rows, request.person, request.aliases)
-        entries.extend(split.mine)
+        entries.update(((r.source, r.source_id), r) for r in _first_of_each_id(split.mine, log))
         problems.extend(log.errors + log.warnings)
         warnings.extend(_log_summary(log))
         if split.unmatched_owners:
@@ -77,7 +79,22 @@ def read_person_files(request: Request) -> tuple[list[Activity], list[RowError],
                 + ", ".join(split.unmatched_owners)
                 + " (add --alias NAME if one of them is this person)"
             )
-    return entries, problems, warnings
+    return list(entries.values()), problems, warnings
+
+
+def _first_of_each_id(rows: Iterable[Activity], log: ReadLog) -> list[Activity]:
+    """Each (source, id) of one file once, as an import stores it: a later row with an id
+    already read is left out with a warning."""
+    kept, seen = [], set()
+    for row in rows:
+        key = (row.source, row.source_id)
+        if key in seen:
+            message = f"duplicate id {row.source_id!r}: only the first one is kept"
+            log.warning(row.line or None, None, message, row.source_id)
+            continue
+        seen.add(key)
+        kept.append(row)
+    return kept
 
 
 def _log_summary(log: ReadLog) -> list[str]:

@@ -209,3 +209,30 @@ def test_the_first_file_that_imports_creates_the_person(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)["imports"]
     assert rows[0]["error"] and rows[1]["created"] > 0
     assert Person.objects.get(email="new.rep@acme.example").activities.count() == rows[1]["created"]
+
+
+def weeks_of(output: str) -> list[dict]:
+    return [
+        {k: w[k] for k in ("week", "hours", "merged_minutes")}
+        for w in json.loads(output)["people"][0]["weeks"]
+    ]
+
+
+def test_duplicate_ids_count_once_from_files_as_from_the_database(tmp_path: Path) -> None:
+    """Found by QA: a CSV repeating a record id counted twice without the database, once in it;
+    the same export given twice counted twice."""
+    calls = tmp_path / "calls.csv"
+    lines = (demo_dir() / "hubspot-calls.csv").read_text(encoding="utf-8").splitlines()
+    mine = [line for line in lines[1:] if "Lucía Romero" in line]
+    edited = mine[0].split(",")
+    edited[1] = "Same id edited"
+    calls.write_text("\n".join([lines[0], *mine, ",".join(edited)]) + "\n", encoding="utf-8")
+    args = ["--person", PERSON, *WINDOW, "--format", "json"]
+    imported = runner.invoke(app, ["import", str(calls), *args])
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.stdout)["imports"][0]["skipped"] == 1
+    stored = runner.invoke(app, ["time", "report", *args])
+    from_file = runner.invoke(app, ["time", "report", str(calls), *args])
+    twice = runner.invoke(app, ["time", "report", str(calls), str(calls), *args])
+    assert weeks_of(from_file.stdout) == weeks_of(stored.stdout) == weeks_of(twice.stdout)
+    assert any("duplicate id" in w for w in json.loads(from_file.stdout)["warnings"])
