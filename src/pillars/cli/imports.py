@@ -42,11 +42,29 @@ def setup_django() -> None:
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.db.migrations.executor import MigrationExecutor
 
-    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if not plan:
+        return
+    where = _database_place(connection)
+    if len(plan) == len(executor.loader.graph.nodes):  # nothing applied: a new, empty database
         raise ConfigError(
-            "the database is not up to date: run `python manage.py migrate` (or `make run`) first"
+            f"no Pillars database at {where}: run the command in the project folder "
+            "(where `make run` created var/), set PILLARS_DATA_DIR (or DATABASE_URL) to it, "
+            "or create one with `python manage.py migrate`"
         )
+    raise ConfigError(
+        f"the database at {where} is not up to date: run `python manage.py migrate` "
+        "(or `make run`) first"
+    )
+
+
+def _database_place(connection: Any) -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return str(settings["NAME"])
+    return f"{connection.vendor} database {settings.get('NAME')!r} on {settings.get('HOST') or 'localhost'}"
 
 
 def stored_person(email: str) -> Any:
