@@ -141,8 +141,8 @@ def gross_margin_from_cogs(cogs: Decimal) -> Decimal:
         raise QuotaInputError(
             "cogs",
             f"cost of goods {percent_text(cogs)} of list price must be from 0 % to "
-            f"{percent_text(ONE - MIN_MARGIN)}, below 100 % of list price: "
-            "nothing would be left to pay for sales",
+            f"{percent_text(ONE - MIN_MARGIN)} (below 100 % of list price): "
+            "at more, too little margin is left to pay for sales",
         )
     return ONE - cogs
 
