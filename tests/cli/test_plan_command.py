@@ -249,3 +249,14 @@ def test_a_refused_accounts_file_neither_hides_nor_stops_the_others(
     rows = {row["file"]: row for row in json.loads(result.stdout)["imports"]}
     assert rows["hubspot-companies.csv"]["created"] > 0
     assert rows["binary.csv"]["error"] and Account.objects.exists()
+
+
+def test_the_tables_write_figures_with_thousands_separators() -> None:
+    """Found by QA: the plan tables printed 1920 and 1296.00 where the quota ones use 1,920."""
+    args = ["plan", "capacity", "--new-revenue", "600000", "--deal-size", "50000"]
+    result = runner.invoke(app, [*args, "--proactive-hours", "10"])
+    assert result.exit_code == 0, result.output
+    assert "1,920" in result.stdout and "1,296.00" in result.stdout
+    assert "an average deal of 150,000.00" in result.stdout
+    data = runner.invoke(app, [*args, "--proactive-hours", "10", "--format", "json"])
+    assert json.loads(data.stdout)["calls"] == 1920  # JSON keeps plain figures

@@ -161,6 +161,18 @@ def capacity_command(
         )
 
 
+def _figure(value: object) -> str:
+    """A table cell: numbers with thousands separators as written ('1,296.00'), text as is.
+    JSON keeps the plain figures."""
+    if isinstance(value, bool):
+        return str(value)
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return f"{number:,}" if number.is_finite() else str(value)
+
+
 def _print_capacity(result: Capacity) -> None:
     data = result.as_dict()
     table = Table(title="Capacity check")
@@ -171,7 +183,7 @@ def _print_capacity(result: Capacity) -> None:
         "hours_per_week", "proactive_hours_per_week", "coverage", "gap_hours_per_week",
     )  # fmt: skip
     for key in keys:
-        table.add_row(key.replace("_", " "), str(data[key]))
+        table.add_row(key.replace("_", " "), _figure(data[key]))
     console.print(table)
     console.print(result.verdict, markup=False, highlight=False)
     for lever in result.levers:
@@ -213,7 +225,7 @@ def revenue_command(
     table.add_column("")
     table.add_column("value", justify="right")
     for key, value in data.items():
-        table.add_row(key.replace("_", " "), str(value))
+        table.add_row(key.replace("_", " "), _figure(value))
     console.print(table)
     if plan.surplus > 0:
-        console.print(f"No new logos needed: a surplus of {data['surplus']}.", markup=False)
+        console.print(f"No new logos needed: a surplus of {plan.surplus:,.2f}.", markup=False)

@@ -100,7 +100,7 @@ def _bigger_deals(given: PlanGiven, need: Need) -> Lever:
     # Verify by the plan itself; revenue / size <= affordable makes this a no-op in exact math.
     while too_many(wins_needed(given.revenue, size)):
         size += CENT
-    detail = f"an average deal of {size} (now {rounded(given.deal_size)})"
+    detail = f"an average deal of {size:,} (now {rounded(given.deal_size):,})"
     return Lever("bigger deals", detail, True, size)
 
 

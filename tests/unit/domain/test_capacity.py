@@ -70,7 +70,7 @@ def test_gap_says_what_would_close_it() -> None:
     # With the stage round-ups 65% leaves 0.32 h/week; 67% is the smallest whole rate that does.
     assert levers["better conversion"].detail == "proposal → win rate of 67% (now 25%)"
     # 528 h carry 4 wins (432 h), not 5 (540 h): 600,000 / 4.
-    assert levers["bigger deals"].detail == "an average deal of 150000.00 (now 50000.00)"
+    assert levers["bigger deals"].detail == "an average deal of 150,000.00 (now 50,000.00)"
     assert levers["less time on maintain accounts"].closes_gap
     assert c.verdict.startswith("not covered")
 
