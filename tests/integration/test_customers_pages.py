@@ -297,3 +297,41 @@ def test_hours_on_an_account_count_only_people_the_viewer_may_see(
     assert shown == names
     detail = get(client, getattr(cast, viewer), f"/customers/accounts/{shared.pk}/").content
     assert f"hours spent (last year): {total}.0" in detail.decode()
+
+
+def won_deal(target: Account, owner: Person | None, name: str, amount: int) -> None:
+    from pillars.customers.models import Deal
+
+    Deal.objects.create(
+        organization=target.organization, account=target, owner=owner, source="t",
+        source_id=name, name=name, won=True, closed=True, amount=amount, currency="EUR",
+        close_date=timezone.localdate() - timedelta(days=30),
+    )  # fmt: skip
+
+
+# Won deals on the rep's account by the rep (1,000), a teammate (20,000), a rep of another team
+# (300,000) and the director (4,000,000): each viewer sees and sums only the deals they may see.
+DEALS_SEE = {
+    "director": ({"Own deal", "Mate deal", "West deal", "Boss deal"}, "4,321,000"),
+    "manager": ({"Own deal", "Mate deal"}, "21,000"),
+    "rep": ({"Own deal"}, "1,000"),
+}
+
+
+@pytest.mark.parametrize("viewer", sorted(DEALS_SEE))
+def test_deals_on_an_account_show_only_those_the_viewer_may_see(
+    client: Client, cast: Cast, viewer: str
+) -> None:
+    """Found by QA: a rep's own account listed colleagues' deals and summed their revenue."""
+    shared = account(cast.rep, "Shared Co")
+    owners = (("Own deal", cast.rep, 1_000), ("Mate deal", cast.teammate, 20_000))
+    owners += (("West deal", cast.west_rep, 300_000), ("Boss deal", cast.director, 4_000_000))
+    for name, owner, amount in owners:
+        won_deal(shared, owner, name, amount)
+    names, revenue = DEALS_SEE[viewer]
+    who = getattr(cast, viewer)
+    detail = get(client, who, f"/customers/accounts/{shared.pk}/").content.decode()
+    assert {name for name, _, _ in owners if name in detail} == names
+    assert f"Won in the last year: <strong>{revenue}.00 EUR</strong>" in detail
+    listing = get(client, who, "/customers/").content.decode()
+    assert f"{revenue}.00" in listing

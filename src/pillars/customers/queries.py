@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from pillars.customers.models import Account, ActivityLink, Deal
 from pillars.domain.customers_records import DealRecord, FunnelStage, Segment
 from pillars.domain.segments import (
@@ -81,19 +83,28 @@ def segments_of(accounts: Iterable[Account], today: date) -> dict[int, Segment]:
 
 
 def account_rows(
-    accounts: Iterable[Account], today: date, *, people: Iterable[Person]
+    accounts: Iterable[Account],
+    today: date,
+    *,
+    people: Iterable[Person],
+    deals: QuerySet[Deal],
 ) -> list[AccountRow]:
-    """Each account's segment, last year's won revenue, open deals and the hours `people`
-    (those the viewer may see) spent on it."""
+    """Each account's segment, and what the viewer may see of it: last year's won revenue and
+    open deals of `deals`, and the hours `people` spent on it.
+
+    The segment is the organisation's label of the account, from all its deals; the figures
+    count only the viewer's deals and people, so a colleague's deal shows nowhere.
+    """
     accounts = list(accounts)
-    deals: dict[int, list[DealRecord]] = defaultdict(list)
-    for row in Deal.objects.filter(account__in=accounts):
-        deals[row.account_id or 0].append(deal_record(row))
-    currency = main_currency(d for ds in deals.values() for d in ds)
+    segments = segments_of(accounts, today)
+    seen: dict[int, list[DealRecord]] = defaultdict(list)
+    for row in deals.filter(account__in=accounts):
+        seen[row.account_id or 0].append(deal_record(row))
+    currency = main_currency(d for ds in seen.values() for d in ds)
     hours = linked_hours(accounts, today - YEAR, today + timedelta(days=1), people=people)
     rows = []
     for account in accounts:
-        mine = deals[account.pk]
+        mine = seen[account.pk]
         kept, others = in_currency(mine, currency)
         revenue = sum(
             (d.amount or ZERO for d in kept if d.won and _within_year(d, today)), start=ZERO
@@ -101,7 +112,7 @@ def account_rows(
         rows.append(
             AccountRow(
                 account=account,
-                segment=account_segment(account, mine, today),
+                segment=segments[account.pk],
                 revenue=revenue,
                 currency=currency,
                 other_currency_deals=others,

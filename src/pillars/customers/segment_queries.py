@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.db.models import QuerySet
+
 from pillars.customers.models import Account, ActivityLink, Deal
 from pillars.customers.queries import YEAR, deal_record, segments_of
 from pillars.domain.customers_records import Segment
@@ -36,10 +38,13 @@ class ChurnSummary:
     first: date  # the current period: [first, today]; the one before is the year before
 
 
-def churn_summary(accounts: Iterable[Account], today: date) -> ChurnSummary:
-    """Accounts that bought in the year before the last one and not in the last one."""
+def churn_summary(
+    accounts: Iterable[Account], today: date, *, deals: QuerySet[Deal]
+) -> ChurnSummary:
+    """Accounts that bought in the year before the last one and not in the last one, from
+    the won `deals` the viewer may see."""
     accounts = list(accounts)
-    deals = [deal_record(d) for d in Deal.objects.filter(account__in=accounts, won=True)]
+    deals = [deal_record(d) for d in deals.filter(account__in=accounts, won=True)]
     currency = main_currency(deals)
     kept, _others = in_currency(deals, currency)
     first = today - YEAR
@@ -91,18 +96,22 @@ def segment_weeks(
 
 
 def effort(
-    accounts: Iterable[Account], today: date, *, people: Iterable[Person]
+    accounts: Iterable[Account],
+    today: date,
+    *,
+    people: Iterable[Person],
+    deals: QuerySet[Deal],
 ) -> list[SegmentEffort]:
-    """Last year's hours of `people` per segment against revenue won per segment (main
-    currency)."""
+    """Last year's hours of `people` per segment against the revenue of the won `deals` per
+    segment (main currency): both only what the viewer may see."""
     accounts = list(accounts)
     segments = segments_of(accounts, today)
     hours: dict[Segment, Decimal] = defaultdict(Decimal)
     for link in _links(accounts, today - YEAR, today + timedelta(days=1), people):
         span = link.activity.end - link.activity.start
         hours[segments[link.account_id]] += Decimal(span.total_seconds()) / 3600
-    deals = [deal_record(d) for d in Deal.objects.filter(account__in=accounts, won=True)]
-    kept, _others = in_currency(deals, main_currency(deals))
+    won = [deal_record(d) for d in deals.filter(account__in=accounts, won=True)]
+    kept, _others = in_currency(won, main_currency(won))
     by_account = won_revenue(kept, today - YEAR, today)
     revenue: dict[Segment, Decimal] = defaultdict(Decimal)
     for account in accounts:

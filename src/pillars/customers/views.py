@@ -31,16 +31,17 @@ def account_list(request: HttpRequest) -> HttpResponse:
     churn, time by segment per person and week, and effort per unit of revenue by segment."""
     today = timezone.localdate()
     accounts = list(visible_accounts(request.user).select_related("owner"))
-    # Hours count only the time of people the viewer may see, even on their own accounts.
-    people = visible_people(request.user)
-    rows = account_rows(accounts, today, people=people)
+    # Hours and deals count only the people and deals the viewer may see, even on their own
+    # accounts (a colleague's deal or call on them stays out of sight).
+    people, deals = visible_people(request.user), visible_deals(request.user)
+    rows = account_rows(accounts, today, people=people, deals=deals)
     order = list(Segment)
     rows.sort(key=lambda r: (order.index(r.segment), -r.revenue, r.account.name))
     groups = [(segment, list(items)) for segment, items in groupby(rows, key=lambda r: r.segment)]
     first, last = default_range(people, today, 4)
     context = {"groups": groups, "rows": rows, "first": first, "last": last}
-    context |= {"churn": churn_summary(accounts, today)}
-    context["effort"] = effort(accounts, today, people=people)
+    context |= {"churn": churn_summary(accounts, today, deals=deals)}
+    context["effort"] = effort(accounts, today, people=people, deals=deals)
     context["weeks"] = segment_weeks(accounts, first, last, today, people=people)
     context["segments"] = order
     return render(request, "customers/accounts.html", context)
@@ -69,8 +70,10 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
         if q_form.is_bound and q_form.is_valid():
             answer_qualification(account=account, answers=q_form.cleaned_data)
             return redirect("customers:account", account_id=account.pk)
-    row = account_rows([account], timezone.localdate(), people=visible_people(request.user))[0]
-    context = {"account": account, "row": row, "deals": account.deals.all()}
+    deals = visible_deals(request.user)
+    people = visible_people(request.user)
+    row = account_rows([account], timezone.localdate(), people=people, deals=deals)[0]
+    context = {"account": account, "row": row, "deals": deals.filter(account=account)}
     context |= {"segment_form": segment_form, "q_form": q_form, "qualification": qualification}
     return render(request, "customers/account.html", context)
 
