@@ -151,3 +151,28 @@ def test_the_full_page_loads_htmx_from_our_own_static_files(client: Client, cast
     html = page(client, cast.rep, cast.rep).content.decode()
     assert '<script src="/static/django_htmx/htmx-2.min.js" defer></script>' in html
     assert "<script>" not in html
+
+
+@pytest.mark.parametrize(
+    ("viewer", "shown"), [("rep", True), ("manager", False), ("director", False)]
+)
+def test_a_private_entrys_subject_shows_only_to_its_person(
+    client: Client, cast: Cast, viewer: str, shown: bool
+) -> None:
+    """Found by QA: managers read the subjects of entries their reps marked private."""
+    start = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    secret = ActivityFactory(
+        person=cast.rep, start=start, end=start + timedelta(hours=1),
+        summary="Oncology appointment", private=True, category="internal",
+    )  # fmt: skip
+    who = getattr(cast, viewer)
+    html = page(client, who, cast.rep).content.decode()
+    csv_text = client.get(f"/people/{cast.rep.pk}/entries.csv{WEEK_47}").content.decode()
+    corrected = client.post(
+        f"/entries/{secret.pk}/category/",
+        {"category": "reactive", "from": "2026-11-16", "to": "2026-11-22"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    for text in (html, csv_text, corrected):
+        assert ("Oncology appointment" in text) is shown
+        assert ("(private)" in text) is not shown

@@ -40,6 +40,14 @@ def people_visible_to(viewer: Person) -> PersonQuerySet:
     return Person.objects.filter(pk=viewer.pk)
 
 
+def sees_private_subjects(user: Any, person: Person) -> bool:
+    """Whether the subjects of the person's private entries (CLASS:PRIVATE, Outlook's
+    "Private") show to this user: only to the person. Everyone else who may see the person
+    sees the entry's time and category, with "(private)" for its subject."""
+    viewer = person_of(user)
+    return viewer is not None and viewer.pk == person.pk
+
+
 def manages(viewer: Person | None, person: Person) -> bool:
     """Whether `viewer` manages `person`: a director anyone else in the organisation, a manager
     the reps of their own team. Nobody manages themself (their own quota, their own target)."""

@@ -26,6 +26,7 @@ from pillars.domain.timeuse import out_of_office_dates, split_counted
 from pillars.domain.window import Window, iso_week_label, midnight
 from pillars.errors import ConfigError
 from pillars.exporters.entries import EntryLine
+from pillars.exporters.report_html import PRIVATE_SUMMARY
 from pillars.teams.models import Person, Team
 from pillars.timeuse.convert import to_classified, to_record
 from pillars.timeuse.models import Activity, DailyNote
@@ -151,8 +152,9 @@ def block_plan(person: Person, monday: date) -> BlockPlan:
     )
 
 
-def entry_lines(time: PersonTime) -> list[EntryLine]:
-    """Every stored entry of the window as a download row, in the person's wall clock."""
+def entry_lines(time: PersonTime, *, hide_private: bool) -> list[EntryLine]:
+    """Every stored entry of the window as a download row, in the person's wall clock;
+    with `hide_private`, private entries' subjects read "(private)"."""
     tz = ZoneInfo(time.person.timezone)
     lines = []
     for week, entries in sorted(time.entries.items()):
@@ -172,7 +174,7 @@ def entry_lines(time: PersonTime) -> list[EntryLine]:
                     rule="override" if e.overridden else e.rule,
                     overridden=e.overridden,
                     counted=not e.not_counted and not e.out_of_office,
-                    summary=row.summary,
+                    summary=PRIVATE_SUMMARY if hide_private and row.private else row.summary,
                     account=row.account,
                     source=row.source,
                 )

@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from pillars.teams.access import get_person_for_user, is_team_viewer, person_of, visible_people
+from pillars.teams.access import (
+    get_person_for_user,
+    is_team_viewer,
+    person_of,
+    sees_private_subjects,
+    visible_people,
+)
 from pillars.teams.models import Person
 from pillars.timeuse.charts import weekly_chart
 from pillars.timeuse.forms import WindowForm, shifted
@@ -43,6 +49,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     """One person's weeks: the split against the target, the chart and every entry."""
     person = get_person_for_user(request.user, person_id)
     context = report_context(person, request.GET)
+    context["hide_private"] = not sees_private_subjects(request.user, person)
     first, last = context["first"], context["last"]
     context |= {"earlier": shifted(first, last, -1), "later": shifted(first, last, 1)}
     context["runs"] = ImportRun.objects.filter(person=person).order_by("-created_at", "-pk")[:5]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from pillars.exporters.entries import entries_to_csv
 from pillars.exporters.report import report_to_csv
 from pillars.exporters.xlsx import report_to_xlsx
-from pillars.teams.access import get_person_for_user
+from pillars.teams.access import get_person_for_user, sees_private_subjects
 from pillars.teams.models import Person
 from pillars.timeuse.access_plans import get_visible_people
 from pillars.timeuse.forms import WindowForm
@@ -33,12 +33,13 @@ def person_download(request: HttpRequest, person_id: int, fmt: str) -> HttpRespo
     today = timezone.now().astimezone(ZoneInfo(person.timezone)).date()
     first, last = _range(request, [person], today)
     time = person_time(person, (first, last))
+    hide_private = not sees_private_subjects(request.user, person)
     if fmt == "entries.csv":
-        body: str | bytes = entries_to_csv(entry_lines(time))
+        body: str | bytes = entries_to_csv(entry_lines(time, hide_private=hide_private))
     elif fmt == "report.csv":
         body = report_to_csv([time.report])
     else:
-        body = report_to_xlsx([time.report], entry_lines(time))
+        body = report_to_xlsx([time.report], entry_lines(time, hide_private=hide_private))
     return _attachment(body, f"{_slug(person.email)}-{first}-{last}-{fmt}")
 
 

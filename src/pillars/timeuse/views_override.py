@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from pillars.domain.timeuse import WeekReport
 from pillars.domain.window import iso_week_label
+from pillars.teams.access import sees_private_subjects
 from pillars.timeuse.access import get_activity_for_user
 from pillars.timeuse.actions import override_category
 from pillars.timeuse.forms import WindowForm
@@ -42,6 +43,7 @@ def override_entry(request: HttpRequest, activity_id: int) -> HttpResponse:
         return redirect(page_url(request, person.pk) + f"#entry-{activity.pk}")
     tz = ZoneInfo(person.timezone)
     context = report_context(person, request.POST)
+    context["hide_private"] = not sees_private_subjects(request.user, person)
     context["e"] = entry_of(activity, tz)
     context["week"] = week_in(context["time"].report.weeks, activity, tz)
     return render(request, "timeuse/_entry_row_response.html", context)
