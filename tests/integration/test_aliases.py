@@ -78,3 +78,19 @@ def test_action_refuses_a_clash_and_adds_nothing(cast: Cast) -> None:
         add_aliases(person=cast.rep, aliases=["Rita R.", "CRM-7"])
     assert not cast.rep.aliases.exists()
     assert remove_aliases(person=cast.rep, aliases=["nothing"]) == 0
+
+
+@pytest.mark.parametrize("taken_by", ["west_rep", "director"])
+def test_a_refusal_does_not_name_someone_the_manager_may_not_see(
+    client: Client, cast: Cast, taken_by: str
+) -> None:
+    """Found by QA: the conflict message named (and e-mailed) people of other teams."""
+    other = getattr(cast, taken_by)
+    client.force_login(cast.manager.user)
+    response = client.post(url(cast), {"alias": other.name})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "already names someone else in the organisation" in html
+    assert f"already names {other.name}" not in html  # the typed value is echoed, no more
+    assert other.email not in html
+    assert not cast.rep.aliases.exists()

@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from pillars.errors import AccessDenied, ConfigError
+from pillars.teams.access import oversees
 from pillars.teams.models import (
     Organization,
     Person,
@@ -105,11 +106,15 @@ def alias_key(alias: str) -> str:
 
 
 @transaction.atomic
-def add_aliases(*, person: Person, aliases: Iterable[str]) -> list[PersonAlias]:
+def add_aliases(
+    *, person: Person, aliases: Iterable[str], viewer: Person | None = None
+) -> list[PersonAlias]:
     """Record other names a CRM export uses for the person; existing ones are kept.
 
     Raises ConfigError, adding none, when an alias already names someone else in the
     organisation (their alias, name or e-mail): a shared export's rows would go to either.
+    The message names that person only when `viewer` (the web user; None for the command
+    line) may see them, so a refusal does not tell a manager who is in other teams.
     """
     wanted = {alias_key(a) for a in aliases if a.strip()}
     too_long = sorted(a for a in wanted if len(a) > ALIAS_MAX)
@@ -118,6 +123,8 @@ def add_aliases(*, person: Person, aliases: Iterable[str]) -> list[PersonAlias]:
     conflict = _alias_owner(person, wanted)
     if conflict:
         alias, other = conflict
+        if viewer is not None and not oversees(viewer, other):
+            raise ConfigError(f"alias {alias!r} already names someone else in the organisation")
         raise ConfigError(f"alias {alias!r} already names {other.name} ({other.email})")
     existing = set(person.aliases.values_list("alias", flat=True))
     for alias in sorted(wanted - existing):

@@ -80,7 +80,8 @@ def aliases(request: HttpRequest, person_id: int) -> HttpResponse:
         return redirect("aliases", person_id=person.pk)
     if request.method == "POST" and form.is_valid():
         try:
-            add_aliases(person=person, aliases=[form.cleaned_data["alias"]])
+            viewer = person_of(request.user)
+            add_aliases(person=person, aliases=[form.cleaned_data["alias"]], viewer=viewer)
         except ConfigError as exc:
             form.add_error("alias", str(exc))
         else:
