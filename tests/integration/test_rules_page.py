@@ -75,18 +75,26 @@ def test_rules_page_lists_own_rules_then_the_shipped_defaults(client: Client, ca
     assert "/rules/new/" not in html  # a rep reads, does not edit
 
 
-def test_preview_counts_the_moves_and_saves_nothing(client: Client, cast: Cast) -> None:
+@pytest.mark.parametrize(
+    ("who", "counted"),
+    [("director", "2 of 3 entries"), ("manager", "1 of 2 entries")],
+)
+def test_preview_counts_the_moves_of_people_the_viewer_sees_and_saves_nothing(
+    client: Client, cast: Cast, who: str, counted: str
+) -> None:
+    """The manager's preview leaves out the other team's entry: counting it let a manager
+    probe how often a word appears in subjects they may not read (found by QA)."""
     recent(cast.rep, "QBR with Globex")
-    recent(cast.west_rep, "Quarterly review")
+    recent(cast.west_rep, "Quarterly review")  # the other team: the director's count only
     recent(cast.teammate, "Team sync")
     recent(cast.outside_director, "QBR elsewhere")  # another organisation: not counted
-    response = as_(client, cast.manager).post(
+    response = as_(client, getattr(cast, who)).post(
         "/rules/new/", {**QBR, "active": "on", "preview": "1"}
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "2 of 3 entries" in html
-    assert "<strong>2</strong> from" in html and "badge proactive" in html
+    assert counted in html
+    assert "badge proactive" in html
     assert not Rule.objects.exists()
     assert set(Activity.objects.values_list("category", flat=True)) == {"internal"}
 

@@ -17,7 +17,7 @@ from pillars.domain.classify import ClassifyContext, rule_from_mapping, rules_wi
 from pillars.domain.classify import Rule as DomainRule
 from pillars.domain.reclassify import Preview, preview_change
 from pillars.domain.records import Activity as ActivityRecord
-from pillars.teams.models import Organization
+from pillars.teams.models import Organization, Person
 from pillars.timeuse.convert import to_record
 from pillars.timeuse.models import Activity, Rule
 from pillars.timeuse.rules import classify_context
@@ -80,16 +80,18 @@ def with_active(slots: Sequence[Slot], pk: int, active: bool) -> list[Slot]:
 
 
 def preview_rules_change(
-    organization: Organization,
+    people: QuerySet[Person],
     before: Sequence[Slot],
     after: Sequence[Slot],
     *,
     now: datetime,
     weeks: int = PREVIEW_WEEKS,
 ) -> RulesPreview:
-    """How many of the organisation's entries of the last `weeks` weeks the change moves."""
+    """How many entries of `people` (those the viewer may see: a manager's team, a director's
+    organisation) of the last `weeks` weeks the change moves. Counting everyone's would let a
+    manager probe how often a word appears in other teams' subjects."""
     since = now - timedelta(weeks=weeks)
-    rows = Activity.objects.filter(person__organization=organization, end__gt=since, start__lt=now)
+    rows = Activity.objects.filter(person__in=people, end__gt=since, start__lt=now)
     overridden = rows.exclude(override_category="").count()
     entries = _entries(rows.filter(override_category="").order_by("person_id", "start"))
     preview = preview_change(entries, active_rules(before), active_rules(after))

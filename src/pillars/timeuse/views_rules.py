@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pillars.domain.classify import default_rules, rule_to_mapping
+from pillars.teams.access import visible_people
 from pillars.teams.models import Organization
 from pillars.timeuse.access_plans import (
     can_edit_rules,
@@ -71,7 +72,7 @@ def rule_form(request: HttpRequest, rule_id: int = NEW) -> HttpResponse:
         after = with_saved(slots, rule_id, form.rule, form.cleaned_data["active"])
         if "save" in request.POST:
             return _save(request, organization, after, f"Rule “{form.rule.name}” saved")
-        context["preview"] = _preview(organization, slots, after, form.preview_weeks)
+        context["preview"] = _preview(request, slots, after, form.preview_weeks)
     partial = "#preview" if getattr(request, "htmx", False) and request.method == "POST" else ""
     return render(request, f"timeuse/rule_form.html{partial}", context)
 
@@ -90,7 +91,7 @@ def rule_change(request: HttpRequest, rule_id: int, change: str) -> HttpResponse
             request, rule.organization, after, f"Rule “{rule.name}”: {CHANGES[change].lower()}"
         )
     weeks = WeeksForm(request.GET).weeks_or_default()
-    preview = _preview(rule.organization, slots, after, weeks)
+    preview = _preview(request, slots, after, weeks)
     context = {"rule": rule, "change": change, "label": CHANGES[change], "preview": preview}
     return render(request, "timeuse/rule_change.html", context)
 
@@ -101,8 +102,9 @@ def _changed(slots: list[Slot], pk: int, change: str) -> list[Slot]:
     return with_active(slots, pk, change == "activate")
 
 
-def _preview(organization: Organization, before: list[Slot], after: list[Slot], weeks: int) -> Any:
-    return preview_rules_change(organization, before, after, now=timezone.now(), weeks=weeks)
+def _preview(request: HttpRequest, before: list[Slot], after: list[Slot], weeks: int) -> Any:
+    people = visible_people(request.user)
+    return preview_rules_change(people, before, after, now=timezone.now(), weeks=weeks)
 
 
 def _save(
