@@ -236,4 +236,3 @@ def test_duplicate_ids_count_once_from_files_as_from_the_database(tmp_path: Path
     twice = runner.invoke(app, ["time", "report", str(calls), str(calls), *args])
     assert weeks_of(from_file.stdout) == weeks_of(stored.stdout) == weeks_of(twice.stdout)
     assert any("duplicate id" in w for w in json.loads(from_file.stdout)["warnings"])
-
