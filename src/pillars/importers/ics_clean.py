@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
+from pillars.importers.decoding import CHUNK_BYTES, LineDecoder
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-CP1252_WARNING = "input is not valid UTF-8; decoded as Windows-1252"
 
 _NAME = re.compile(r"[A-Za-z0-9-]+[;:]")
 _SHOUTED = re.compile(r"[A-Z][A-Z0-9-]*(?:\s+[A-Z0-9-]+)*\s*")
@@ -31,13 +30,18 @@ def physical_lines(stream: BinaryIO, warn: Warn) -> Iterator[tuple[int, str]]:
     """(line number, text) of each physical line, decoded; BOMs dropped, bad UTF-8 repaired.
 
     Reads fixed-size chunks and decodes each chunk at once (a per-line decode is the slowest
-    part of a scan); only a chunk that is not UTF-8 is decoded line by line.
+    part of a scan); only a chunk that is not UTF-8 is decoded line by line, its lines that
+    are not UTF-8 as Windows-1252 (see `decoding.LineDecoder`).
     """
     head = stream.read(4)
     if head.startswith(UTF16_BOMS):
         yield from _utf16_lines(head, stream)
         return
-    legacy = _Legacy(warn)
+
+    def line_warn(number: int, message: str) -> None:
+        warn(number, None, message)
+
+    decoder = LineDecoder(line_warn, keep_ends=False, utf8_seen=head.startswith(UTF8_BOM))
     number = 0
     pending = head.removeprefix(UTF8_BOM)
     while True:
@@ -49,37 +53,11 @@ def physical_lines(stream: BinaryIO, warn: Warn) -> Iterator[tuple[int, str]]:
             continue
         complete, pending = data[:cut], data[cut + 1 :]
         if complete or chunk:
-            for text in legacy.decode(complete, number + 1):
+            for text in decoder.decode(complete, number + 1):
                 number += 1
-                yield number, text
+                yield number, text.rstrip("\r")
         if not chunk:
             return
-
-
-CHUNK_BYTES = 1 << 20
-
-
-class _Legacy:
-    """Decodes chunks of whole lines: UTF-8 when it fits, else line by line with a fallback."""
-
-    def __init__(self, warn: Warn) -> None:
-        self.warn = warn
-        self.warned = False
-
-    def decode(self, data: bytes, first_line: int) -> list[str]:
-        try:
-            return [line.rstrip("\r") for line in data.decode("utf-8").split("\n")]
-        except UnicodeDecodeError:
-            return [self._line(raw, first_line + n) for n, raw in enumerate(data.split(b"\n"))]
-
-    def _line(self, raw: bytes, number: int) -> str:
-        try:
-            return raw.decode("utf-8").rstrip("\r")
-        except UnicodeDecodeError:
-            if not self.warned:
-                self.warn(number, None, CP1252_WARNING)
-                self.warned = True
-            return decode_legacy(raw).rstrip("\r")
 
 
 def _utf16_lines(head: bytes, stream: BinaryIO) -> Iterator[tuple[int, str]]:
@@ -97,17 +75,6 @@ def _utf16_lines(head: bytes, stream: BinaryIO) -> Iterator[tuple[int, str]]:
         chunk = stream.read(65536)
     if pending:
         yield number + 1, pending.rstrip("\r")
-
-
-def decode_legacy(raw: bytes) -> str:
-    """Decode one non-UTF-8 line: Windows-1252 when it fits, else the detected charset."""
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        if best is not None:
-            return str(best)
-        return raw.decode("latin-1")
 
 
 def logical_lines(lines: Iterable[tuple[int, str]], warn: Warn) -> Iterator[tuple[int, str]]:

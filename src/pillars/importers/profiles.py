@@ -23,6 +23,10 @@ FIELDS = (
 )  # fmt: skip
 TIMING_KEYS = ("start", "date", "time", "end", "end_date", "end_time", "duration")
 Columns = tuple[str, ...]
+# Share of a layout's signature a header must hold: to be read as that layout (with its
+# required columns), and to be named as the closest layout when it is not.
+FIT_SHARE = 0.5
+LOOKS_LIKE_SHARE = 0.6
 
 
 def norm(header: str) -> str:
@@ -66,6 +70,7 @@ class Profile:
     false_values: tuple[str, ...] = ()
     tag_separators: str = ";,"
     day_start: str = "09:00"
+    known: frozenset[str] = frozenset()  # every column the layout reads, as `norm` gives it
 
 
 def _as_columns(value: Any, where: str) -> Columns:
@@ -108,15 +113,17 @@ def build_profile(raw: dict[str, Any], common: dict[str, Any]) -> Profile:
         norm(k): frozenset(str(v).casefold() for v in vs)
         for k, vs in raw.get("skip_when", {}).items()
     }
+    required = _as_columns(raw.get("required", list(signature)), f"{name}.required")
+    timings = tuple(_timing(t, f"{name}.timing") for t in raw.get("timing", []))
     return Profile(
         name=name,
         title=str(raw.get("title", name)),
         records=str(raw.get("records", ACTIVITIES)),
         source=str(raw.get("source", name)),
         signature=signature,
-        required=_as_columns(raw.get("required", list(signature)), f"{name}.required"),
+        required=required,
         fields=fields,
-        timings=tuple(_timing(t, f"{name}.timing") for t in raw.get("timing", [])),
+        timings=timings,
         utc=bool(raw.get("utc", False)),
         date_order=raw.get("date_order"),
         default_kind=str(raw.get("default_kind", "other")),
@@ -132,7 +139,21 @@ def build_profile(raw: dict[str, Any], common: dict[str, Any]) -> Profile:
         false_values=tuple(raw.get("false_values", common.get("false_values", ()))),
         tag_separators=str(raw.get("tag_separators", common.get("tag_separators", ";,"))),
         day_start=str(raw.get("day_start", common.get("day_start", "09:00"))),
+        known=_known_columns(signature, required, fields, timings, skip),
     )
+
+
+def _known_columns(
+    signature: Columns,
+    required: Columns,
+    fields: dict[str, Columns],
+    timings: tuple[Timing, ...],
+    skip: dict[str, frozenset[str]],
+) -> frozenset[str]:
+    columns = [*signature, *required, *skip]
+    columns += [c for cs in fields.values() for c in cs]
+    columns += [c for t in timings for cs in t.columns.values() for c in cs]
+    return frozenset(norm(c) for c in columns)
 
 
 def _translate(raw: dict[str, Any], headers: dict[str, str]) -> dict[str, Any]:
@@ -199,26 +220,29 @@ def common_vocabulary() -> dict[str, Any]:
 
 
 def match_layout(header: list[str]) -> tuple[Profile | None, Profile | None, list[str]]:
-    """(the layout whose signature the header holds, else the closest one, its missing columns).
+    """(the layout that best explains the header, else the closest one, its missing columns).
 
-    The most specific signature wins when several match (a Salesforce weekly Task export also
-    holds every column of a Data Loader Task export).
+    A layout fits when the header holds its required columns and most of its signature (a
+    trimmed Outlook export still has its Categories column but maybe no Reminder column).
+    Of the fitting layouts, the one that reads the most of the header's columns wins, then a
+    whole signature over a partial one, then the most specific signature (a Salesforce weekly
+    Task export also holds every column of a Data Loader Task export), then name order.
     """
     present = {norm(h) for h in header}
-    best: Profile | None = None
+    best: tuple[tuple[int, bool, int], Profile] | None = None
     closest: tuple[float, Profile | None, list[str]] = (0.0, None, [])
     for profile in load_profiles().values():
         missing = [c for c in profile.signature if norm(c) not in present]
-        if not missing:
-            if best is None or len(profile.signature) > len(best.signature):
-                best = profile
-            continue
         share = 1 - len(missing) / len(profile.signature)
-        if share > closest[0]:
+        if share > FIT_SHARE and all(norm(c) in present for c in profile.required):
+            score = (len(present & profile.known), not missing, len(profile.signature))
+            if best is None or score > best[0]:
+                best = (score, profile)
+        elif share > closest[0]:
             closest = (share, profile, missing)
     if best is not None:
-        return best, None, []
-    return None, (closest[1] if closest[0] >= 0.6 else None), closest[2]
+        return best[1], None, []
+    return None, (closest[1] if closest[0] >= LOOKS_LIKE_SHARE else None), closest[2]
 
 
 GENERIC = "generic"

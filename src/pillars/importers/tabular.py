@@ -30,7 +30,7 @@ from pillars.importers.textfile import (
     TextFormat,
     detect_format,
     iter_rows,
-    open_text,
+    open_lines,
     read_head,
     sample_rows,
 )
@@ -85,9 +85,13 @@ class _Source:
         def on_error(line: int, message: str) -> None:
             log.error(line, None, message)
 
+        def on_warning(line: int, message: str) -> None:
+            log.warning(line, None, message)
+
         if self.fmt is None:
             return iter_xlsx_rows(self.source, self.name)
-        return iter_rows(open_text(self.source, self.fmt.encoding), self.fmt, on_error)
+        lines = open_lines(self.source, self.fmt.encoding, on_warning)
+        return iter_rows(lines, self.fmt, on_error)
 
 
 def _open(source: Path | bytes, name: str) -> _Source:

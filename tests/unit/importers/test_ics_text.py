@@ -31,6 +31,20 @@ def test_windows_1252_text_is_decoded_and_reported() -> None:
     assert warnings(log) == ["input is not valid UTF-8; decoded as Windows-1252"]
 
 
+def test_a_utf8_calendar_with_a_windows_1252_line_reports_that_line_only() -> None:
+    first = MEETING.format(summary="Müller").replace("UID:m", "UID:m1")
+    second = MEETING.format(summary="Réunion – Société").replace("UID:m", "UID:m2")
+    data = calendar(first, second)
+    legacy = "SUMMARY:Réunion – Société"
+    data = data.replace(legacy.encode(), legacy.encode("cp1252"))
+    found, log = read(data)
+    assert sorted(a.summary for a in found) == ["Müller", "Réunion – Société"]
+    line = data.split(b"\n").index(legacy.encode("cp1252") + b"\r") + 1
+    assert [(w.line, w.message) for w in log.warnings] == [
+        (line, "not UTF-8: read as Windows-1252")
+    ]
+
+
 def test_utf16_file_is_read() -> None:
     found, _ = read(calendar(MEETING.format(summary="Ünïcode")).decode().encode("utf-16"))
     assert [a.summary for a in found] == ["Ünïcode"]

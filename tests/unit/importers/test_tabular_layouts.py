@@ -289,3 +289,54 @@ def test_a_minimal_google_import_csv_is_recognised_and_its_end_defaults() -> Non
     (event,), log = read(body)
     assert event.source == "google-calendar-csv" and event.minutes == 0
     assert event.start == utc("2024-10-09 08:00")
+
+
+TRIMMED_OUTLOOK = (
+    "Subject,Start Date,Start Time,End Date,End Time,All day event,Meeting Organizer,"
+    "Required Attendees,Categories,Show time as\n"
+    "Demo,10/9/2024,10:00 AM,10/9/2024,11:00 AM,False,ana@acme.example,bob@client.example,"
+    "Proactive,2\n"
+)
+
+
+def test_a_trimmed_outlook_export_is_outlook_and_keeps_its_outlook_columns() -> None:
+    assert detect_layout(TRIMMED_OUTLOOK.partition("\n")[0].split(",")) == "outlook-csv"
+    (event,), log = read(TRIMMED_OUTLOOK.encode())
+    assert event.source == "outlook-csv" and log.error_count == 0
+    assert event.tags == ("Proactive",) and event.busy_status == "BUSY"
+    assert event.organizer == "ana@acme.example" and event.attendees == ("bob@client.example",)
+
+
+@pytest.mark.parametrize(
+    ("header", "layout"),
+    [
+        # Google's own columns only: nothing Outlook-specific, Google's layout as before.
+        (["Subject", "Start Date", "Start Time", "End Date", "End Time"], "google-calendar-csv"),
+        (
+            ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event"]
+            + ["Description", "Location", "Private"],
+            "google-calendar-csv",
+        ),
+        # A German Outlook export without its reminder and category columns.
+        (
+            ["Betreff", "Beginnt am", "Beginnt um", "Endet am", "Endet um"]
+            + ["Ganztägiges Ereignis", "Zeitspanne zeigen als"],
+            "outlook-csv-de",
+        ),
+        # A Salesforce weekly Task export holds every column of a Data Loader Task export.
+        (
+            ["Id", "Subject", "ActivityDate", "Status", "OwnerId", "CallDurationInSeconds"]
+            + ["IsDeleted", "SystemModstamp"],
+            "salesforce-task",
+        ),
+    ],
+)
+def test_detection_prefers_the_layout_that_reads_more_of_the_header(
+    header: list[str], layout: str
+) -> None:
+    assert detect_layout(header) == layout
+
+
+def test_a_header_with_only_two_of_a_layouts_columns_is_not_taken_for_it() -> None:
+    with pytest.raises(ImportFileError, match="unknown column layout"):
+        detect_layout(["Subject", "Start Date", "Owner", "Minutes"])
