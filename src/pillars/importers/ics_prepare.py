@@ -182,5 +182,9 @@ def _rewrite_line(
             log.warning(number, name, problem, uid)
         return f"{name}:{rule}"
     if name == "DURATION":
+        if value.strip().startswith("-"):
+            log.warning(
+                number, name, "negative DURATION; the entry is read as ending at DTSTART", uid
+            )
         return f"{text}\r\n{DURATION_PROP}:{value.strip()}"
     return text

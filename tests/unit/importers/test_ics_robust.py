@@ -34,6 +34,14 @@ def test_dtend_wins_over_duration() -> None:
     assert warnings(log) == ["both DTEND and DURATION; DURATION ignored"]
 
 
+def test_a_negative_duration_is_read_backwards_and_said() -> None:
+    """Found by QA: DURATION:-PT1H became an hour before DTSTART with no word, while a DTEND
+    before DTSTART warned."""
+    found, log = read(calendar("UID:n\nDTSTART:20250305T100000Z\nDURATION:-PT1H"))
+    assert [(a.start.hour, a.end.hour) for a in found] == [(9, 10)]
+    assert warnings(log) == ["negative DURATION; the entry is read as ending at DTSTART"]
+
+
 def test_event_cut_off_by_the_end_of_the_file_keeps_its_lines() -> None:
     data = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:t\r\nDTSTART:20250305T100000Z\r\nDURATION:PT1H"
     found, _ = read(data)
