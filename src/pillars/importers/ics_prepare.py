@@ -186,5 +186,6 @@ def _rewrite_line(
             log.warning(
                 number, name, "negative DURATION; the entry is read as ending at DTSTART", uid
             )
-        return f"{text}\r\n{DURATION_PROP}:{value.strip()}"
+        # Stripped in both copies: icalendar refuses " -PT1H", which the entry does use.
+        return f"{name}{params}:{value.strip()}\r\n{DURATION_PROP}:{value.strip()}"
     return text
