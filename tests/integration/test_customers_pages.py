@@ -310,11 +310,12 @@ def won_deal(target: Account, owner: Person | None, name: str, amount: int) -> N
 
 
 # Won deals on the rep's account by the rep (1,000), a teammate (20,000), a rep of another team
-# (300,000) and the director (4,000,000): each viewer sees and sums only the deals they may see.
+# (300,000), the director (4,000,000) and no one the CRM owner matched (50,000: the
+# account's): each viewer sees and sums only the deals they may see.
 DEALS_SEE = {
-    "director": ({"Own deal", "Mate deal", "West deal", "Boss deal"}, "4,321,000"),
-    "manager": ({"Own deal", "Mate deal"}, "21,000"),
-    "rep": ({"Own deal"}, "1,000"),
+    "director": ({"Own deal", "Mate deal", "West deal", "Boss deal", "Unowned deal"}, "4,371,000"),
+    "manager": ({"Own deal", "Mate deal", "Unowned deal"}, "71,000"),
+    "rep": ({"Own deal", "Unowned deal"}, "51,000"),
 }
 
 
@@ -326,6 +327,7 @@ def test_deals_on_an_account_show_only_those_the_viewer_may_see(
     shared = account(cast.rep, "Shared Co")
     owners = (("Own deal", cast.rep, 1_000), ("Mate deal", cast.teammate, 20_000))
     owners += (("West deal", cast.west_rep, 300_000), ("Boss deal", cast.director, 4_000_000))
+    owners += (("Unowned deal", None, 50_000),)  # the CRM owner matched no one
     for name, owner, amount in owners:
         won_deal(shared, owner, name, amount)
     names, revenue = DEALS_SEE[viewer]

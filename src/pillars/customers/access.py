@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pillars.customers.models import Account, Deal
@@ -27,13 +27,17 @@ def visible_accounts(user: Any) -> QuerySet[Account]:
 
 
 def visible_deals(user: Any) -> QuerySet[Deal]:
-    """The deals this user may see, by the same rule on the deal's owner."""
+    """The deals this user may see, by the same rule on the deal's owner. A deal whose CRM
+    owner matched no one belongs to its account: whoever may see the account sees it."""
     viewer = person_of(user)
     if viewer is None:
         return Deal.objects.none()
     if viewer.role == Role.DIRECTOR:
         return Deal.objects.filter(organization_id=viewer.organization_id)
-    return Deal.objects.filter(owner__in=people_visible_to(viewer))
+    people = people_visible_to(viewer)
+    return Deal.objects.filter(
+        Q(owner__in=people) | Q(owner__isnull=True, account__owner__in=people)
+    )
 
 
 def get_account_for_user(user: Any, account_id: int) -> Account:
