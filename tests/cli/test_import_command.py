@@ -187,14 +187,22 @@ def test_the_demo_report_make_run_prints() -> None:
 @pytest.mark.parametrize("strict", [False, True])
 def test_a_refused_import_leaves_no_new_person_behind(tmp_path: Path, strict: bool) -> None:
     """Found by QA: a mistyped --person with a refused file left a person with empty weeks."""
-    from pillars.teams.models import Person
+    from pillars.teams.models import Organization, Person
 
-    garbage = tmp_path / "garbage.ics"
-    garbage.write_bytes(bytes(range(256)) * 8)
-    args = ["import", str(garbage), "--person", "zed@acme.example", *WINDOW]
+    refused = tmp_path / "garbage.ics"
+    refused.write_bytes(bytes(range(256)) * 8)  # not a calendar
+    if strict:  # a real export with one bad row, refused whole by --strict
+        refused = tmp_path / "calls.csv"
+        lines = (demo_dir() / "hubspot-calls.csv").read_text(encoding="utf-8").splitlines()
+        cells = lines[1].split(",")
+        cells[2] = "31/02/2026 10:00"
+        refused.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]), encoding="utf-8")
+    organizations = list(Organization.objects.values_list("pk", flat=True))
+    args = ["import", str(refused), "--person", "zed@acme.example", *WINDOW]
     result = runner.invoke(app, [*args, *(["--strict"] if strict else [])])
     assert result.exit_code == 2
     assert not Person.objects.filter(email="zed@acme.example").exists()
+    assert list(Organization.objects.values_list("pk", flat=True)) == organizations
 
 
 def test_the_first_file_that_imports_creates_the_person(tmp_path: Path) -> None:

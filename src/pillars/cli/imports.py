@@ -94,9 +94,7 @@ def import_command(
 ) -> None:
     """Import files for one person: re-importing the same file changes nothing."""
     setup_django()
-    from django.db import transaction
-
-    from pillars.teams.actions import ensure_person
+    from pillars.teams.actions import person_for_import
 
     zone = parse_zone(tz)
     today = today_in(zone)
@@ -112,16 +110,10 @@ def import_command(
     options = ReadOptions(window=window, tz=zone, owner=email, layout=layout)
 
     def import_for_person(path: Path) -> object:
-        try:
-            who = stored_person(email)
-        except ConfigError:
-            who = None
-        if who is not None:
-            return _import_one(who, path, options, strict)
-        # Someone new exists only once one of their files imports: a refused file (or a
+        # Someone new stays only once one of their files imports: a refused file (or a
         # mistyped --person) leaves no one behind.
-        with transaction.atomic():
-            return _import_one(ensure_person(email=email, timezone=zone.key), path, options, strict)
+        with person_for_import(email=email, timezone=zone.key) as who:
+            return _import_one(who, path, options, strict)
 
     rows = import_each(files, import_for_person)
     report_imports(rows, output_format, {"person": email})

@@ -6,7 +6,8 @@ changes nothing, so a setup script (the demo loader) can run any number of times
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -175,6 +176,29 @@ def ensure_person(*, email: str, timezone: str | None = None, name: str | None =
         name=name or email.partition("@")[0],
         timezone=timezone,
     )
+
+
+@contextmanager
+def person_for_import(*, email: str, timezone: str | None = None) -> Iterator[Person]:
+    """The person an import is for (`ensure_person`); one created here is removed again, with
+    an organisation created for them, when the block fails: a refused first import leaves no
+    one behind. The import stores nothing when it fails (one transaction), so nothing else
+    points at them. Not one transaction around the whole block: that would hold SQLite's
+    write lock while the file is read, which the import keeps out of its transaction.
+    """
+    existing = Person.objects.filter(email=email.strip().lower()).first()
+    if existing is not None:
+        yield existing
+        return
+    organizations = set(Organization.objects.values_list("pk", flat=True))
+    person = ensure_person(email=email, timezone=timezone)
+    try:
+        yield person
+    except BaseException:
+        person.delete()
+        if person.organization_id not in organizations:
+            Organization.objects.filter(pk=person.organization_id).delete()
+        raise
 
 
 def add_user(
