@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pillars.domain.records import Activity, Category, Classified, RowError
@@ -36,13 +37,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
+HUNDREDTH = Decimal("0.01")
+
+
 def _r(value: float) -> float:
     return round(float(value), 2)
 
 
-def target_to_dict(target: TargetResult | None, proactive_share: float) -> dict[str, Any] | None:
-    """The target figures of one week; None when the person has no target. `proactive_share`
-    is the week's rounded proactive share, so both places in a week give one number."""
+def target_to_dict(target: TargetResult | None) -> dict[str, Any] | None:
+    """The target figures of one week; None when the person has no target."""
     if target is None:
         return None
     return {
@@ -50,21 +53,37 @@ def target_to_dict(target: TargetResult | None, proactive_share: float) -> dict[
         "value": _r(target.value),
         "target_hours": _r(target.target_hours),
         "proactive_hours": _r(target.proactive_hours),
-        "proactive_share": proactive_share,
+        "proactive_share": target_share(target.proactive_share, target),
         "met": target.met,
     }
 
 
+def target_share(share: float, target: TargetResult | None) -> float:
+    """The proactive share as shown beside its target, to 2 decimals: rounded half up
+    (0.425 -> 0.43, which binary floats would give as 0.42), but cut down instead where rounding
+    up would reach a share target the week misses (0.396 of 0.40 shows 0.39, never 0.40)."""
+    exact = Decimal(repr(float(share)))
+    shown = exact.quantize(HUNDREDTH, ROUND_HALF_UP)
+    missed_share = target is not None and target.kind == "share" and target.met is False
+    if missed_share and shown >= Decimal(repr(float(target.value))):
+        shown = exact.quantize(HUNDREDTH, ROUND_FLOOR)
+    return float(shown)
+
+
+def target_percent(share: float, target: TargetResult | None) -> str:
+    """`target_share` as a whole percentage: '43%'."""
+    return f"{round(target_share(share, target) * 100)}%"
+
+
 def week_to_dict(week: WeekReport) -> dict[str, Any]:
     """One week in the report's JSON shape."""
-    shares = rounded_shares(week.shares)
     return {
         "week": week.week,
         "available_hours": _r(week.available_hours),
         "hours": {c.value: _r(week.hours[c]) for c in REPORT_CATEGORIES},
-        "share": shares,
+        "share": rounded_shares(week.shares),
         "merged_minutes": round(week.merged_minutes),
-        "target": target_to_dict(week.target, shares[Category.PROACTIVE.value]),
+        "target": target_to_dict(week.target),
     }
 
 

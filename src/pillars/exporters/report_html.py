@@ -10,10 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, tzinfo
 from html import escape
 
-from pillars.domain.records import Category, Classified, RowError
+from pillars.domain.records import Classified, RowError
 from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, WeekReport
 from pillars.exporters.chart import CATEGORY_COLOURS, chart_rows, weekly_chart_svg
-from pillars.exporters.report import whole_percents
+from pillars.exporters.report import target_percent, whole_percents
 
 PRIVATE_SUMMARY = "(private)"
 
@@ -102,7 +102,7 @@ def _target_cell(week: WeekReport) -> str:
         return ""
     wanted = f"{target.value:.0%}" if target.kind == "share" else f"{target.target_hours:.1f} h"
     got = (
-        f"{whole_percents(week.shares)[Category.PROACTIVE]}%"
+        target_percent(target.proactive_share, target)
         if target.kind == "share"
         else f"{target.proactive_hours:.1f} h"
     )

@@ -55,3 +55,24 @@ def test_a_week_reads_the_same_share_everywhere() -> None:
     assert whole_percents(week.shares)[Category.PROACTIVE] == 43
     html = report_to_html([report], [], title="t")
     assert "<td>43%</td>" in html and "43% of 40%" in html and "42%" not in html
+
+
+def test_a_missed_target_never_reads_as_met() -> None:
+    """Found by review: 39.42% proactive against a 40% target showed as 40% beside "missed"
+    once the shares were rounded to add up (the hundredth lost went to proactive)."""
+    week_entries = [
+        entry("2026-11-09 08:00", "2026-11-09 15:53", Category.PROACTIVE),  # 473 min
+        entry("2026-11-10 08:00", "2026-11-10 15:53", Category.PROACTIVE),
+        entry("2026-11-11 08:00", "2026-11-11 16:07", Category.REACTIVE),  # 487 min
+        entry("2026-11-12 08:00", "2026-11-12 16:07", Category.INTERNAL),
+    ]
+    window = dates_window(date(2026, 11, 9), date(2026, 11, 15), BERLIN)
+    report = person_report(
+        "ana@acme.example", week_entries, tz=BERLIN, window=window, target=Target("share", 0.4)
+    )
+    (week,) = report.weeks
+    data = week_to_dict(week)
+    assert data["share"]["proactive"] == 0.4  # the four still add up to 1.00
+    assert data["target"]["met"] is False
+    assert data["target"]["proactive_share"] == 0.39
+    assert "39% of 40%: missed" in report_to_html([report], [], title="t")

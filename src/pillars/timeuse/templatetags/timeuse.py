@@ -9,6 +9,7 @@ from django import template
 
 from pillars.domain.records import Category
 from pillars.domain.timeuse import REPORT_CATEGORIES, WeekReport
+from pillars.exporters.report import target_percent as report_target_percent
 from pillars.exporters.report import whole_percents
 
 register = template.Library()
@@ -43,9 +44,9 @@ def category_rows(week: WeekReport) -> list[dict[str, Any]]:
 
 
 @register.filter
-def proactive_share(week: WeekReport) -> float:
-    """The week's proactive share as the category rows round it."""
-    return whole_percents(week.shares)[Category.PROACTIVE] / 100
+def target_percent(week: WeekReport) -> str:
+    """The week's proactive share beside its target: never reads as meeting a missed one."""
+    return report_target_percent(week.shares[Category.PROACTIVE], week.target)
 
 
 @register.filter
