@@ -27,9 +27,9 @@ from pillars.exporters.report import (
     entries_to_dict,
     report_to_csv,
     report_to_dict,
-    target_percent,
 )
 from pillars.exporters.report_html import report_to_html
+from pillars.exporters.shares import beside_target, percent_text
 from pillars.pipeline import Analysis
 
 CATEGORY_STYLE = {
@@ -110,7 +110,7 @@ def _week_cells(week: WeekReport) -> list[str | Text]:
     cells: list[str | Text] = [week.week, f"{week.available_hours:.1f}"]
     for category in CATEGORY_STYLE:
         cells.append(f"{week.hours[category]:.1f}")
-    cells.append(target_percent(week.shares[Category.PROACTIVE], week.target))
+    cells.append(percent_text(beside_target(week)))
     cells.append(f"{week.merged_minutes:.0f}m")
     cells.append(_target_cell(week))
     return cells

@@ -1,7 +1,8 @@
 """The time report and the classified entries as JSON-ready dicts and CSV text.
 
 Key names are a contract (the CLI's `--format json`, API clients): add keys, never rename.
-Floats are rounded to 2 decimals; shares are fractions (0.4), merged minutes whole minutes.
+Floats are rounded to 2 decimals (a share target's value to 4); shares are fractions (0.4),
+merged minutes whole minutes. How shares are rounded is in exporters/shares.py.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pillars.domain.records import Activity, Category, Classified, RowError
-from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, TargetResult, WeekReport
+from pillars.domain.records import Activity, Classified, RowError
+from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, WeekReport
+from pillars.exporters.shares import beside_target, rounded_shares
 
 Warning_ = str | RowError
 
@@ -37,42 +38,23 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
-HUNDREDTH = Decimal("0.01")
-
-
 def _r(value: float) -> float:
     return round(float(value), 2)
 
 
-def target_to_dict(target: TargetResult | None) -> dict[str, Any] | None:
+def target_to_dict(week: WeekReport) -> dict[str, Any] | None:
     """The target figures of one week; None when the person has no target."""
+    target = week.target
     if target is None:
         return None
     return {
         "kind": target.kind,
-        "value": _r(target.value),
+        "value": round(float(target.value), 4),  # 0.445: a share target may be 44.5%
         "target_hours": _r(target.target_hours),
         "proactive_hours": _r(target.proactive_hours),
-        "proactive_share": target_share(target.proactive_share, target),
+        "proactive_share": float(beside_target(week)),
         "met": target.met,
     }
-
-
-def target_share(share: float, target: TargetResult | None) -> float:
-    """The proactive share as shown beside its target, to 2 decimals: rounded half up
-    (0.425 -> 0.43, which binary floats would give as 0.42), but cut down instead where rounding
-    up would reach a share target the week misses (0.396 of 0.40 shows 0.39, never 0.40)."""
-    exact = Decimal(repr(float(share)))
-    shown = exact.quantize(HUNDREDTH, ROUND_HALF_UP)
-    missed_share = target is not None and target.kind == "share" and target.met is False
-    if missed_share and shown >= Decimal(repr(float(target.value))):
-        shown = exact.quantize(HUNDREDTH, ROUND_FLOOR)
-    return float(shown)
-
-
-def target_percent(share: float, target: TargetResult | None) -> str:
-    """`target_share` as a whole percentage: '43%'."""
-    return f"{round(target_share(share, target) * 100)}%"
 
 
 def week_to_dict(week: WeekReport) -> dict[str, Any]:
@@ -83,7 +65,7 @@ def week_to_dict(week: WeekReport) -> dict[str, Any]:
         "hours": {c.value: _r(week.hours[c]) for c in REPORT_CATEGORIES},
         "share": rounded_shares(week.shares),
         "merged_minutes": round(week.merged_minutes),
-        "target": target_to_dict(week.target),
+        "target": target_to_dict(week),
     }
 
 
@@ -98,25 +80,6 @@ def report_to_dict(
         ],
         "warnings": [str(w) for w in warnings],
     }
-
-
-def rounded_shares(shares: Mapping[Category, float]) -> dict[str, float]:
-    """The four shares to 2 decimals, summing to what they sum to unrounded (1.00 when the
-    week has hours): the hundredths lost to rounding go to the largest remainders."""
-    cents = {c: shares[c] * 100 for c in REPORT_CATEGORIES}
-    floors = {c: int(cents[c] + 1e-9) for c in REPORT_CATEGORIES}
-    missing = round(sum(cents.values())) - sum(floors.values())
-    by_remainder = sorted(REPORT_CATEGORIES, key=lambda c: floors[c] - cents[c])
-    for category in by_remainder[: max(missing, 0)]:
-        floors[category] += 1
-    return {c.value: floors[c] / 100 for c in REPORT_CATEGORIES}
-
-
-def whole_percents(shares: Mapping[Category, float]) -> dict[Category, int]:
-    """The shares as whole percents, the same numbers as the JSON's (and adding up to 100):
-    every table, page and chart label shows these, never a share rounded on its own."""
-    rounded = rounded_shares(shares)
-    return {c: round(rounded[c.value] * 100) for c in REPORT_CATEGORIES}
 
 
 def neutralise_cell(value: str) -> str:

@@ -13,7 +13,7 @@ from html import escape
 from pillars.domain.records import Classified, RowError
 from pillars.domain.timeuse import REPORT_CATEGORIES, PersonReport, WeekReport
 from pillars.exporters.chart import CATEGORY_COLOURS, chart_rows, weekly_chart_svg
-from pillars.exporters.report import target_percent, whole_percents
+from pillars.exporters.shares import beside_target, percent_text, target_label, whole_percents
 
 PRIVATE_SUMMARY = "(private)"
 
@@ -100,9 +100,9 @@ def _target_cell(week: WeekReport) -> str:
     target = week.target
     if target is None:
         return ""
-    wanted = f"{target.value:.0%}" if target.kind == "share" else f"{target.target_hours:.1f} h"
+    wanted = target_label(target) if target.kind == "share" else f"{target.target_hours:.1f} h"
     got = (
-        target_percent(target.proactive_share, target)
+        percent_text(beside_target(week))
         if target.kind == "share"
         else f"{target.proactive_hours:.1f} h"
     )

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pillars.domain.records import Category
 from pillars.domain.targets import Target
-from pillars.domain.timeuse import REPORT_CATEGORIES, person_report
+from pillars.domain.timeuse import (
+    REPORT_CATEGORIES,
+    PersonReport,
+    TargetResult,
+    WeekReport,
+    person_report,
+)
 from pillars.domain.window import dates_window
-from pillars.exporters.report import rounded_shares, week_to_dict, whole_percents
+from pillars.exporters.report import week_to_dict
 from pillars.exporters.report_html import report_to_html
+from pillars.exporters.shares import (
+    beside_target,
+    percent_text,
+    rounded_shares,
+    target_label,
+    whole_percents,
+)
 from tests.unit.domain.builders import BERLIN, entry
 
 
@@ -76,3 +90,52 @@ def test_a_missed_target_never_reads_as_met() -> None:
     assert data["target"]["met"] is False
     assert data["target"]["proactive_share"] == 0.39
     assert "39% of 40%: missed" in report_to_html([report], [], title="t")
+
+
+def a_week(shares: tuple[float, float, float, float], target: TargetResult | None) -> WeekReport:
+    split = dict(zip(REPORT_CATEGORIES, shares, strict=True))
+    return WeekReport(
+        week="2026-W46", start=datetime(2026, 11, 9, tzinfo=UTC), end=datetime(2026, 11, 16, tzinfo=UTC),
+        available_hours=40.0, hours={c: v * 40 for c, v in split.items()}, shares=split,
+        merged_minutes=0, out_of_office_days=0, target=target,
+    )  # fmt: skip
+
+
+def share_target(value: float, proactive: float) -> TargetResult:
+    return TargetResult("share", value, value * 40, proactive * 40, proactive, proactive >= value)
+
+
+SPLIT = (0.424, 0.073, 0.102, 0.401)  # proactive gets the hundredth lost to rounding: 0.43
+
+
+@pytest.mark.parametrize(
+    "target", [None, share_target(0.4, 0.424), TargetResult("hours", 16, 16, 16.96, 0.424, True)]
+)
+def test_the_share_beside_a_target_is_the_splits_share(target: TargetResult | None) -> None:
+    """Found by review: the target's share was rounded on its own (0.42) beside a split that
+    gave proactive 0.43, whatever the target."""
+    week = a_week(SPLIT, target)
+    data = week_to_dict(week)
+    assert data["share"]["proactive"] == 0.43
+    assert percent_text(beside_target(week)) == "43%"
+    if target is not None:
+        assert data["target"]["proactive_share"] == 0.43
+
+
+@pytest.mark.parametrize(
+    ("value", "proactive", "shown", "label"),
+    [
+        (0.445, 0.4449, "44.4%", "44.5%"),
+        (0.285, 0.2849, "28.4%", "28.5%"),
+        (0.4, 0.3999, "39%", "40%"),
+    ],
+)
+def test_a_fractional_target_is_written_as_given_and_a_miss_stays_below_it(
+    value: float, proactive: float, shown: str, label: str
+) -> None:
+    """Found by review: 44.49% of a 44.5% target read '44% of 44%: missed'."""
+    week = a_week((proactive, 0.2, 0.2, 0.8 - proactive), share_target(value, proactive))
+    assert week.target is not None and week.target.met is False
+    assert (percent_text(beside_target(week)), target_label(week.target)) == (shown, label)
+    report = PersonReport("ana@acme.example", (week,), week)
+    assert f"{shown} of {label}: missed" in report_to_html([report], [], title="t")

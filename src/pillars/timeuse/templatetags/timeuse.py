@@ -7,10 +7,8 @@ from typing import Any
 
 from django import template
 
-from pillars.domain.records import Category
 from pillars.domain.timeuse import REPORT_CATEGORIES, WeekReport
-from pillars.exporters.report import target_percent as report_target_percent
-from pillars.exporters.report import whole_percents
+from pillars.exporters.shares import beside_target, percent_text, whole_percents
 
 register = template.Library()
 
@@ -46,7 +44,7 @@ def category_rows(week: WeekReport) -> list[dict[str, Any]]:
 @register.filter
 def target_percent(week: WeekReport) -> str:
     """The week's proactive share beside its target: never reads as meeting a missed one."""
-    return report_target_percent(week.shares[Category.PROACTIVE], week.target)
+    return percent_text(beside_target(week))
 
 
 @register.filter
