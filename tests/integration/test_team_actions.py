@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from pillars.errors import ImportFileError
 from pillars.teams.actions import (
     add_aliases,
     create_organization,
@@ -14,10 +16,11 @@ from pillars.teams.actions import (
     create_team,
     create_user_for_person,
     ensure_person,
+    person_for_import,
 )
 from pillars.teams.models import Organization, Person, Role
 from pillars.timeuse.actions import override_category
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,39 @@ def test_a_person_with_an_unknown_time_zone_is_invalid() -> None:
     person.timezone = "Madrid"
     with pytest.raises(ValidationError, match="not a time zone name"):
         person.full_clean()
+
+
+def refused_import_for(email: str, meanwhile: Any = None) -> None:
+    """A refused import for `email`; `meanwhile(person)` runs while the file is being read."""
+    with pytest.raises(ImportFileError), person_for_import(email=email) as person:
+        if meanwhile is not None:
+            meanwhile(person)
+        raise ImportFileError("x.ics", "not a calendar")
+
+
+def test_a_refused_first_import_leaves_no_person_nor_organisation() -> None:
+    refused_import_for("zed@newco.example")
+    assert not Person.objects.exists() and not Organization.objects.exists()
+
+
+def test_a_person_something_refers_to_meanwhile_is_kept() -> None:
+    """Found by review: another import for the same person, committed during the read, was
+    deleted with them when this one was refused."""
+    refused_import_for("zed@newco.example", lambda person: ActivityFactory(person=person))
+    assert Person.objects.get(email="zed@newco.example").activities.count() == 1
+
+
+def test_an_organisation_someone_else_joined_meanwhile_is_kept() -> None:
+    def colleague_joins(person: Person) -> None:
+        PersonFactory(organization=person.organization, email="marta@newco.example")
+
+    refused_import_for("zed@newco.example", colleague_joins)
+    assert not Person.objects.filter(email="zed@newco.example").exists()
+    assert Person.objects.get(email="marta@newco.example").organization.name == "newco.example"
+
+
+def test_an_interrupt_keeps_the_person_an_import_may_have_stored() -> None:
+    """An interrupt can come after the import committed: only refusals clean up."""
+    with pytest.raises(KeyboardInterrupt), person_for_import(email="zed@newco.example"):
+        raise KeyboardInterrupt
+    assert Person.objects.filter(email="zed@newco.example").exists()

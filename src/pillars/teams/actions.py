@@ -15,9 +15,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 
-from pillars.errors import AccessDenied, ConfigError
+from pillars.errors import AccessDenied, ConfigError, PillarsError
 from pillars.teams.access import oversees
 from pillars.teams.models import (
     Organization,
@@ -180,11 +181,13 @@ def ensure_person(*, email: str, timezone: str | None = None, name: str | None =
 
 @contextmanager
 def person_for_import(*, email: str, timezone: str | None = None) -> Iterator[Person]:
-    """The person an import is for (`ensure_person`); one created here is removed again, with
-    an organisation created for them, when the block fails: a refused first import leaves no
-    one behind. The import stores nothing when it fails (one transaction), so nothing else
-    points at them. Not one transaction around the whole block: that would hold SQLite's
-    write lock while the file is read, which the import keeps out of its transaction.
+    """The person an import is for (`ensure_person`). One created here is removed again when
+    the import is refused, with an organisation created for them, as long as nothing else
+    points at them by then: a refused first import leaves no one behind, and a concurrent
+    import or login for them keeps them. Not one transaction around the whole block: that
+    would hold SQLite's write lock while the file is read, which the import keeps out of its
+    own transaction. Only refusals (PillarsError) clean up: an interrupt may come after the
+    import committed.
     """
     existing = Person.objects.filter(email=email.strip().lower()).first()
     if existing is not None:
@@ -194,11 +197,37 @@ def person_for_import(*, email: str, timezone: str | None = None) -> Iterator[Pe
     person = ensure_person(email=email, timezone=timezone)
     try:
         yield person
-    except BaseException:
-        person.delete()
-        if person.organization_id not in organizations:
-            Organization.objects.filter(pk=person.organization_id).delete()
+    except PillarsError:
+        _discard_if_unused(person, organization_is_new=person.organization_id not in organizations)
         raise
+
+
+@transaction.atomic
+def _discard_if_unused(person: Person, *, organization_is_new: bool) -> None:
+    """Delete the person, and their organisation when new, only if nothing refers to them."""
+    found = Person.objects.select_for_update().filter(pk=person.pk).first()
+    if found is None or not _only_itself(found):
+        return
+    organization = found.organization
+    found.delete()
+    if organization_is_new and _only_itself(organization):
+        organization.delete()
+
+
+def _only_itself(instance: models.Model) -> bool:
+    """Whether deleting `instance` would delete or change nothing else (no row refers to it)."""
+    collector = Collector(using=router.db_for_write(type(instance)))
+    collector.collect([instance])
+    others = any(
+        objects for model, objects in collector.data.items() if model is not type(instance)
+    )
+    # Rows a deletion would set to NULL come as querysets (possibly empty) or instances.
+    updates = any(
+        objects.exists() if hasattr(objects, "exists") else bool(objects)
+        for batches in collector.field_updates.values()
+        for objects in batches
+    )
+    return not others and not updates and not any(qs.exists() for qs in collector.fast_deletes)
 
 
 def add_user(
