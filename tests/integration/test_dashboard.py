@@ -169,3 +169,15 @@ def test_dashboard_queries_do_not_grow_with_people_or_entries(
         assert client.get(f"/dashboard/teams/{team.pk}/?weeks=12").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/dashboard/?weeks=12").status_code == 200
+
+
+def test_a_missed_target_never_shows_the_targets_own_figure(client: Client, cast: Cast) -> None:
+    """Found by review: 39.6% of a 40% target showed as "40%" in the below-target style."""
+    for day, count in ((3, 10), (4, 10), (10, 10), (11, 10), (17, 7)):
+        hours(cast.rep, day, count, "proactive")
+    start = datetime(2026, 11, 18, 8, tzinfo=UTC)
+    end = start + timedelta(minutes=30)
+    ActivityFactory(person=cast.rep, start=start, end=end, category="proactive")
+    html = get(client, cast.manager).content.decode()  # 47.5 h of 120: 39.58%
+    assert '47.5 h · <span class="below-target">39%</span>' in html
+    assert 'class="below-target">40%<' not in html

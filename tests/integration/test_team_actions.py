@@ -129,3 +129,15 @@ def test_an_interrupt_keeps_the_person_an_import_may_have_stored() -> None:
     with pytest.raises(KeyboardInterrupt), person_for_import(email="zed@newco.example"):
         raise KeyboardInterrupt
     assert Person.objects.filter(email="zed@newco.example").exists()
+
+
+def test_a_login_given_meanwhile_keeps_the_person() -> None:
+    """Found by review: a login created during the read did not keep the person (their own row
+    points at it, so nothing 'refers' to them) and was left without its person."""
+    from pillars.teams.actions import create_user_for_person
+
+    refused_import_for(
+        "zed@newco.example",
+        lambda person: create_user_for_person(person=person, password="a-long-pass-for-zed-2026"),
+    )
+    assert Person.objects.get(email="zed@newco.example").user is not None

@@ -18,6 +18,7 @@ from pillars.domain.records import Category
 from pillars.domain.timeuse import REPORT_CATEGORIES, TargetResult, WeekReport
 
 MAX_TARGET_DECIMALS = 2  # of a percent: 44.25% is written as such, 44.125% as 44.13%
+# (half up); a share just below such a target shows below its written value.
 
 
 def rounded_shares(shares: Mapping[Category, float]) -> dict[str, float]:
@@ -49,16 +50,15 @@ def beside_target(week: WeekReport) -> Decimal:
         shown = exact.quantize(step, ROUND_HALF_UP)
     target = week.target
     if target is not None and target.kind == "share" and target.met is False:
-        if shown >= _fraction(target.value):
-            shown = exact.quantize(step, ROUND_FLOOR)
-    return shown
+        written = _written_target(target)
+        if shown >= written:  # would read as met: the largest shown value below the target
+            shown = min(exact.quantize(step, ROUND_FLOOR), written - step)
+    return max(shown, Decimal(0))
 
 
 def target_label(target: TargetResult) -> str:
-    """A share target as people wrote it: '40%', '44.5%'."""
-    return percent_text(
-        _fraction(target.value).quantize(Decimal(1).scaleb(-2 - _target_decimals(target)))
-    )
+    """A share target as people wrote it: '40%', '44.5%' (to at most 2 decimals of a percent)."""
+    return percent_text(_written_target(target))
 
 
 def percent_text(fraction: Decimal) -> str:
@@ -67,8 +67,15 @@ def percent_text(fraction: Decimal) -> str:
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 
+def _written_target(target: TargetResult) -> Decimal:
+    """The share target at the decimals it is written with (float noise removed)."""
+    step = Decimal(1).scaleb(-2 - _target_decimals(target))
+    return _fraction(target.value).quantize(step, ROUND_HALF_UP)
+
+
 def _fraction(value: float) -> Decimal:
-    return Decimal(repr(float(value)))
+    # 6 decimals of a fraction (4 of a percent) drop float noise: 14.3% / 100 = 0.14300000000000002.
+    return Decimal(repr(float(value))).quantize(Decimal("0.000001"), ROUND_HALF_UP)
 
 
 def _target_decimals(target: TargetResult | None) -> int:

@@ -183,8 +183,8 @@ def ensure_person(*, email: str, timezone: str | None = None, name: str | None =
 def person_for_import(*, email: str, timezone: str | None = None) -> Iterator[Person]:
     """The person an import is for (`ensure_person`). One created here is removed again when
     the import is refused, with an organisation created for them, as long as nothing else
-    points at them by then: a refused first import leaves no one behind, and a concurrent
-    import or login for them keeps them. Not one transaction around the whole block: that
+    points at them and they have no login or team by then: a refused first import leaves no
+    one behind, and a concurrent import, login or invitation for them keeps them. Not one transaction around the whole block: that
     would hold SQLite's write lock while the file is read, which the import keeps out of its
     own transaction. Only refusals (PillarsError) clean up: an interrupt may come after the
     import committed.
@@ -206,7 +206,8 @@ def person_for_import(*, email: str, timezone: str | None = None) -> Iterator[Pe
 def _discard_if_unused(person: Person, *, organization_is_new: bool) -> None:
     """Delete the person, and their organisation when new, only if nothing refers to them."""
     found = Person.objects.select_for_update().filter(pk=person.pk).first()
-    if found is None or not _only_itself(found):
+    # Given a login or a team meanwhile (their own row points there): someone set them up.
+    if found is None or found.user_id or found.team_id or not _only_itself(found):
         return
     organization = found.organization
     found.delete()

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from pillars.domain.team_totals import combined_report, share_trend
 from pillars.domain.timeuse import PersonReport, report_of_weeks
 from pillars.exporters.chart import chart_rows, weekly_chart_svg
+from pillars.exporters.shares import target_label
 from pillars.exporters.team_chart import (
     hours_rows,
     hours_spec,
@@ -122,8 +123,8 @@ def has_data(report: PersonReport) -> bool:
     return report.total.has_entries
 
 
-def _unit(name: str, url: str, report: PersonReport, target_label: str) -> Unit:
-    return Unit(name, url, report, target_label, share_trend(report.weeks), has_data(report))
+def _unit(name: str, url: str, report: PersonReport, label: str) -> Unit:
+    return Unit(name, url, report, label, share_trend(report.weeks), has_data(report))
 
 
 def _total(
@@ -131,7 +132,10 @@ def _total(
 ) -> Unit:
     report = combined_report(name, reports or [unit.report for unit in units])
     target = report.total.target
-    label = f"{target.value * 100:.0f}%" if target else "—"
+    if target is None:
+        label = "—"
+    else:
+        label = target_label(target) if target.kind == "share" else f"{target.target_hours:.1f} h"
     return _unit(name, url, report, label)
 
 

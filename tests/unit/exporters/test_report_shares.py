@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pillars.domain.records import Category
-from pillars.domain.targets import Target
+from pillars.domain.targets import Target, parse_target
 from pillars.domain.timeuse import (
     REPORT_CATEGORIES,
     PersonReport,
@@ -139,3 +139,21 @@ def test_a_fractional_target_is_written_as_given_and_a_miss_stays_below_it(
     assert (percent_text(beside_target(week)), target_label(week.target)) == (shown, label)
     report = PersonReport("ana@acme.example", (week,), week)
     assert f"{shown} of {label}: missed" in report_to_html([report], [], title="t")
+
+
+@pytest.mark.parametrize(
+    ("text", "proactive", "label"),
+    [("14.3%", 0.14299, "14.3%"), ("33.333%", 0.33332, "33.33%"), ("12.345%", 0.12344, "12.35%")],
+)
+def test_a_typed_target_reads_as_typed_and_a_miss_below_it(
+    text: str, proactive: float, label: str
+) -> None:
+    """Found by review: float noise in 14.3% / 100 gave it 2 decimals, and a share just below a
+    target written with fewer decimals than it has read "33.33% of 33.33%: missed"."""
+    value = parse_target(text).value
+    week = a_week((proactive, 0.2, 0.2, 0.6 - proactive), share_target(value, proactive))
+    assert week.target is not None and week.target.met is False
+    assert target_label(week.target) == label
+    shown = percent_text(beside_target(week))
+    assert shown != label and float(shown[:-1]) < float(label[:-1])
+    assert shown.count(".") == label.count(".")  # as many decimals as the target's
