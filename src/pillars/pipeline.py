@@ -18,7 +18,7 @@ from pillars.domain.targets import Target
 from pillars.domain.timeuse import PersonReport, person_report, split_counted
 from pillars.domain.window import Window
 from pillars.errors import ImportFileError
-from pillars.importers.base import ReadLog, ReadOptions
+from pillars.importers.base import ReadLog, ReadOptions, duplicate_id
 from pillars.importers.files import read_activities
 
 
@@ -71,8 +71,7 @@ def read_person_files(request: Request) -> tuple[list[Activity], list[RowError],
         log.refuse_if_strict(request.strict)
         split = split_by_owner(rows, request.person, request.aliases)
         entries.update(((r.source, r.source_id), r) for r in _first_of_each_id(split.mine, log))
-        problems.extend(log.errors + log.warnings)
-        warnings.extend(_log_summary(log))
+        problems.extend((*log.errors, *log.warnings, *log.unlisted()))
         if split.unmatched_owners:
             warnings.append(
                 f"{path.name}: rows of owners not matched to {request.person} were left out: "
@@ -89,21 +88,12 @@ def _first_of_each_id(rows: Iterable[Activity], log: ReadLog) -> list[Activity]:
     for row in rows:
         key = (row.source, row.source_id)
         if key in seen:
-            message = f"duplicate id {row.source_id!r}: only the first one is kept"
-            log.warning(row.line or None, None, message, row.source_id)
+            duplicate = duplicate_id(log.file, row.line, row.source_id)
+            log.warning(duplicate.line, duplicate.column, duplicate.message, duplicate.record_id)
             continue
         seen.add(key)
         kept.append(row)
     return kept
-
-
-def _log_summary(log: ReadLog) -> list[str]:
-    notes = []
-    if log.error_count > len(log.errors):
-        notes.append(
-            f"{log.file}: {log.error_count:,} bad rows, the first {len(log.errors):,} listed"
-        )
-    return notes
 
 
 def analyse(request: Request) -> Analysis:

@@ -156,3 +156,19 @@ def test_link_activities_by_crm_id_name_and_domain_and_report_the_rest(cast: Cas
     rows = list(ActivityLink.objects.order_by("pk").values())
     link_activities(organization=org)
     assert list(ActivityLink.objects.order_by("pk").values()) == rows
+
+
+def test_a_cut_problem_list_of_a_deals_import_says_what_is_not_listed(
+    cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The activities import said how many problems were not listed; account and deal imports
+    did not (found by review): both now store the same list."""
+    monkeypatch.setattr("pillars.importers.base.MAX_KEPT_PROBLEMS", 1)
+    lines = (CRM / "hubspot-deals.csv").read_text().splitlines()
+    bad = tmp_path / "deals.csv"
+    broken = [line.replace(",48000.5,", ",lots,") for line in lines]
+    bad.write_text("\n".join([*broken, broken[2].replace(broken[2].split(",")[0], "999")]) + "\n")
+    run = import_deals(organization=cast.rep.organization, path=bad)
+    assert run.skipped == 2
+    messages = [p["message"] for p in run.problems]
+    assert "1 more errors are not listed (the first 1 are)" in messages

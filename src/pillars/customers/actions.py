@@ -24,7 +24,7 @@ from pillars.customers.models import (
     Deal,
 )
 from pillars.domain.customers_records import AccountRecord, DealRecord
-from pillars.importers.base import ReadLog
+from pillars.importers.base import duplicate_id
 from pillars.importers.customers import (
     ACCOUNTS,
     DEALS,
@@ -114,7 +114,7 @@ def _store_records(
     values_of: Callable[[Any, _Counts], dict[str, Any]],
 ) -> CustomerImportRun:
     """Each (source, id) once, then created, updated or left alone in one transaction."""
-    counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=_problems(log))
+    counts = _Counts(skipped=log.error_count + log.skipped_rows, problems=log.problem_dicts())
     values = {}
     for record in records:
         key = (record.source, record.source_id)
@@ -129,16 +129,9 @@ def _store_records(
         return _finish(run, counts)
 
 
-def _problems(log: ReadLog) -> list[dict[str, Any]]:
-    return [asdict(problem) for problem in (*log.errors, *log.warnings)]
-
-
 def _duplicate(counts: _Counts, file: str, line: int, source_id: str) -> None:
     counts.skipped += 1
-    counts.problems.append(
-        {"file": file, "line": line or None, "column": None, "record_id": source_id,
-         "message": f"duplicate id {source_id!r}: only the first one is kept", "level": "warning"}
-    )  # fmt: skip
+    counts.problems.append(asdict(duplicate_id(file, line, source_id)))
 
 
 def _owner(ref: str, owners: dict[str, Person], counts: _Counts, file: str, line: int) -> Any:

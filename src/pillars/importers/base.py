@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pillars.domain.records import RowError
@@ -11,6 +12,12 @@ from pillars.errors import StrictImportError
 
 # A hostile file could hold millions of bad rows; keep the first ones and count the rest.
 MAX_KEPT_PROBLEMS = 1000
+
+
+def duplicate_id(file: str, line: int | None, source_id: str) -> RowError:
+    """The warning for a row whose id an earlier row of the same file already had."""
+    message = f"duplicate id {source_id!r}: only the first one is kept"
+    return RowError(file, line or None, None, message, source_id, "warning")
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,11 @@ class ReadLog:
                 message = f"{count - len(kept):,} more {level}s are not listed (the first {len(kept):,} are)"
                 notes.append(RowError(self.file, None, None, message, "", level))
         return notes
+
+    def problem_dicts(self) -> list[dict[str, Any]]:
+        """Every kept error and warning, then the notes of what is not listed, as stored
+        with an import run (JSON-ready, keys as RowError's fields)."""
+        return [asdict(p) for p in (*self.errors, *self.warnings, *self.unlisted())]
 
     def refuse_if_strict(self, strict: bool) -> None:
         """With `strict`, any bad row rejects the whole file: StrictImportError at the first."""

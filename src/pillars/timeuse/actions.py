@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from pillars.domain.records import Activity as ActivityRecord
-from pillars.domain.records import Category, Classified
-from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions
+from pillars.domain.records import Category, Classified, RowError
+from pillars.importers.base import MAX_KEPT_PROBLEMS, ReadLog, ReadOptions, duplicate_id
 from pillars.importers.files import read_activities
 from pillars.teams.models import Person
 from pillars.timeuse.convert import (
@@ -87,7 +87,7 @@ def import_activities(
             run=run,
             sha256=_sha256(path),
             skipped=log.error_count,
-            problems=[_problem(p) for p in (*log.errors, *log.warnings, *log.unlisted())],
+            problems=log.problem_dicts(),
         )
 
 
@@ -154,16 +154,8 @@ def _store(
         counts.skipped += owners.others
         counts.problems += [{**problem, "file": name} for problem in owners.problems()]
         if counts.unlisted_duplicates:
-            counts.problems.append(
-                {
-                    "file": name,
-                    "line": None,
-                    "column": None,
-                    "message": f"{counts.unlisted_duplicates:,} more duplicate ids are not listed",
-                    "record_id": "",
-                    "level": "warning",
-                }
-            )
+            message = f"{counts.unlisted_duplicates:,} more duplicate ids are not listed"
+            counts.problems.append(asdict(RowError(name, None, None, message, "", "warning")))
         for field_name in ("created", "updated", "unchanged", "skipped", "problems"):
             setattr(run, field_name, getattr(counts, field_name))
         # Rows read: the ones kept and the bad ones the reader skipped.
@@ -275,28 +267,8 @@ def _first_of_each_key(
         if len(counts.problems) >= 2 * MAX_KEPT_PROBLEMS:
             counts.unlisted_duplicates += 1
             continue
-        counts.problems.append(
-            {
-                "file": counts.file,
-                "line": record.line or None,
-                "column": None,
-                "message": f"duplicate id {record.source_id!r}: only the first one is kept",
-                "record_id": record.source_id,
-                "level": "warning",
-            }
-        )
+        counts.problems.append(asdict(duplicate_id(counts.file, record.line, record.source_id)))
     return kept
-
-
-def _problem(error: Any) -> dict[str, Any]:
-    return {
-        "file": error.file,
-        "line": error.line,
-        "column": error.column,
-        "message": error.message,
-        "record_id": error.record_id,
-        "level": error.level,
-    }
 
 
 def _sha256(path: Path) -> str:
