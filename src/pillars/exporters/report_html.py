@@ -17,6 +17,13 @@ from pillars.exporters.shares import beside_target, percent_text, target_label, 
 
 PRIVATE_SUMMARY = "(private)"
 
+
+def summary_for(summary: str, private: bool, *, hide_private: bool) -> str:
+    """An entry's subject as shown: "(private)" for a private entry when it is to be hidden
+    (a report to hand around, or a viewer who is not the entry's person)."""
+    return PRIVATE_SUMMARY if hide_private and private else summary
+
+
 _CSS = """
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: #212121; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; }
@@ -121,7 +128,7 @@ def _entries_table(entries: Sequence[Classified], tz: tzinfo) -> str:
         f"<td>{c.activity.end.astimezone(tz):%H:%M}</td>"
         f'<td class="text">{escape(c.category.value)}</td>'
         f'<td class="text">{escape(c.rule)}</td>'
-        f'<td class="text">{escape(PRIVATE_SUMMARY if c.activity.private else c.activity.summary)}</td>'
+        f'<td class="text">{escape(summary_for(c.activity.summary, c.activity.private, hide_private=True))}</td>'
         f'<td class="text">{escape(c.activity.source)}</td>'
         "</tr>\n"
         for c in entries

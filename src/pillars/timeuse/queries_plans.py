@@ -26,7 +26,7 @@ from pillars.domain.timeuse import out_of_office_dates, split_counted
 from pillars.domain.window import Window, iso_week_label, midnight
 from pillars.errors import ConfigError
 from pillars.exporters.entries import EntryLine
-from pillars.exporters.report_html import PRIVATE_SUMMARY
+from pillars.exporters.report_html import summary_for
 from pillars.teams.models import Person, Team
 from pillars.timeuse.convert import to_classified, to_record
 from pillars.timeuse.models import Activity, DailyNote
@@ -174,7 +174,7 @@ def entry_lines(time: PersonTime, *, hide_private: bool) -> list[EntryLine]:
                     rule="override" if e.overridden else e.rule,
                     overridden=e.overridden,
                     counted=not e.not_counted and not e.out_of_office,
-                    summary=PRIVATE_SUMMARY if hide_private and row.private else row.summary,
+                    summary=summary_for(row.summary, row.private, hide_private=hide_private),
                     account=row.account,
                     source=row.source,
                 )

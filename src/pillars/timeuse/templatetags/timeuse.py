@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from pillars.domain.timeuse import REPORT_CATEGORIES, WeekReport
+from pillars.exporters.report_html import summary_for
 from pillars.exporters.shares import beside_target, percent_text, whole_percents
 
 register = template.Library()
@@ -45,6 +46,12 @@ def category_rows(week: WeekReport) -> list[dict[str, Any]]:
 def target_percent(week: WeekReport) -> str:
     """The week's proactive share beside its target: never reads as meeting a missed one."""
     return percent_text(beside_target(week))
+
+
+@register.filter
+def shown_summary(row: Any, hide_private: bool) -> str:
+    """An entry's subject, or "(private)" for a private one when the viewer is not its person."""
+    return summary_for(row.summary, row.private, hide_private=hide_private) or "(no subject)"
 
 
 @register.filter
