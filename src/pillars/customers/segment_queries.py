@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 
 from pillars.customers.models import Account, ActivityLink, Deal
-from pillars.customers.queries import YEAR, deal_record, segments_of
+from pillars.customers.queries import YEAR, deal_record
 from pillars.domain.customers_records import Segment
 from pillars.domain.segments import (
     Churn,
@@ -63,9 +63,10 @@ def churn_summary(
 
 
 def _links(
-    accounts: list[Account], first: date, end: date, people: Iterable[Person]
+    accounts: list[int], first: date, end: date, people: Iterable[Person]
 ) -> Iterable[ActivityLink]:
-    """Links of `people`'s timed, not cancelled activities in [first, end) to these accounts."""
+    """Links of `people`'s timed, not cancelled activities in [first, end) to these accounts
+    (ids)."""
     return (
         ActivityLink.objects.filter(
             account__in=accounts,
@@ -80,12 +81,11 @@ def _links(
 
 
 def segment_weeks(
-    accounts: Iterable[Account], first: date, last: date, today: date, *, people: Iterable[Person]
+    segments: Mapping[int, Segment], first: date, last: date, *, people: Iterable[Person]
 ) -> dict[tuple[str, str], dict[Segment, Decimal]]:
-    """(person name, ISO week) -> hours on accounts of each segment, from the linked activities
-    of `people` (those the viewer may see)."""
-    accounts = list(accounts)
-    segments = segments_of(accounts, today)
+    """(person name, ISO week) -> hours on the accounts of `segments` (account id -> segment)
+    of each segment, from the linked activities of `people` (those the viewer may see)."""
+    accounts = list(segments)
     entries = []
     for link in _links(accounts, first, last + timedelta(days=1), people):
         activity = link.activity
@@ -96,16 +96,15 @@ def segment_weeks(
 
 
 def effort(
-    accounts: Iterable[Account],
+    segments: Mapping[int, Segment],
     today: date,
     *,
     people: Iterable[Person],
     deals: QuerySet[Deal],
 ) -> list[SegmentEffort]:
     """Last year's hours of `people` per segment against the revenue of the won `deals` per
-    segment (main currency): both only what the viewer may see."""
-    accounts = list(accounts)
-    segments = segments_of(accounts, today)
+    segment (main currency), on the accounts of `segments`: only what the viewer may see."""
+    accounts = list(segments)
     hours: dict[Segment, Decimal] = defaultdict(Decimal)
     for link in _links(accounts, today - YEAR, today + timedelta(days=1), people):
         span = link.activity.end - link.activity.start
@@ -114,6 +113,6 @@ def effort(
     kept, _others = in_currency(won, main_currency(won))
     by_account = won_revenue(kept, today - YEAR, today)
     revenue: dict[Segment, Decimal] = defaultdict(Decimal)
-    for account in accounts:
-        revenue[segments[account.pk]] += by_account.get(str(account.pk), ZERO)
+    for account_id in accounts:
+        revenue[segments[account_id]] += by_account.get(str(account_id), ZERO)
     return effort_by_segment(hours, revenue)

@@ -41,8 +41,9 @@ def account_list(request: HttpRequest) -> HttpResponse:
     first, last = default_range(people, today, 4)
     context = {"groups": groups, "rows": rows, "first": first, "last": last}
     context |= {"churn": churn_summary(accounts, today, deals=deals)}
-    context["effort"] = effort(accounts, today, people=people, deals=deals)
-    context["weeks"] = segment_weeks(accounts, first, last, today, people=people)
+    segments = {row.account.pk: row.segment for row in rows}  # computed once, for the page
+    context["effort"] = effort(segments, today, people=people, deals=deals)
+    context["weeks"] = segment_weeks(segments, first, last, people=people)
     context["segments"] = order
     return render(request, "customers/accounts.html", context)
 
